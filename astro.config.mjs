@@ -1,0 +1,50 @@
+// @ts-check
+import { existsSync, readdirSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import tailwindcss from '@tailwindcss/vite';
+import { sidebarGroups } from './src/data/curriculum.ts';
+import { validateExamples } from './src/integrations/validate-examples.ts';
+
+const docs = new URL('./src/content/docs/', import.meta.url);
+
+/** A sidebar group is shown only when its folder holds at least one page. */
+const hasPages = (/** @type {string} */ dir) => {
+  const url = new URL(`${dir}/`, docs);
+  return existsSync(url) && readdirSync(url, { recursive: true }).some((f) => /\.mdx?$/.test(String(f)));
+};
+
+const sidebar = [
+  {
+    label: 'Start here',
+    items: [
+      { label: 'Home', link: '/' },
+      ...(hasPages('start') ? [{ autogenerate: { directory: 'start' } }] : []),
+      ...(hasPages('exam') ? [{ autogenerate: { directory: 'exam' } }] : []),
+    ],
+  },
+  ...sidebarGroups.filter((g) => hasPages(g.directory)).map((g) => ({ label: g.label, items: [{ autogenerate: { directory: g.directory } }] })),
+];
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://istio-ica-guide.example.org',
+  trailingSlash: 'always',
+  integrations: [
+    validateExamples(),
+    starlight({
+      title: 'Istio ICA Guide',
+      description: 'Study notes, annotated and validated Istio 1.26 YAML, commands and cheat sheets for the Istio Certified Associate exam.',
+      favicon: '/favicon.svg',
+      lastUpdated: false,
+      sidebar,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      customCss: ['./src/styles/global.css'],
+      components: {
+        Search: './src/components/overrides/Search.astro',
+      },
+    }),
+  ],
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});
