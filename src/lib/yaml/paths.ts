@@ -71,7 +71,7 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [];
   return { documents: list, lineCounter };
 }
