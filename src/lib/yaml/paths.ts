@@ -93,7 +93,10 @@ export function locatePath(doc: Document.Parsed, segments: readonly PathSegment[
       if (!isSeq(node)) return undefined;
       const item = node.items[seg] as YamlNode | undefined;
       if (!item || !item.range) return undefined;
-      found = { start: item.range[0], end: item.range[0] + 1 };
+      // Point at what a reader sees first in the item: its first key, or the scalar itself.
+      const firstKey = isMap(item) ? (item.items[0]?.key as YamlNode | undefined) : undefined;
+      const span = firstKey?.range ?? (isScalar(item) ? item.range : undefined);
+      found = span ? { start: span[0], end: span[1] } : { start: item.range[0], end: item.range[0] + 1 };
       node = item;
     } else {
       if (!isMap(node)) return undefined;

@@ -1,0 +1,70 @@
+/** Helpers shared by the e2e specs: the built site's pages, themes, axe. */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+export const distDir = join(process.cwd(), 'dist');
+
+/** Every page path listed in the built sitemap (e.g. `/traffic/virtualservice-destinationrule/`). */
+export function sitemapPaths(): string[] {
+  const index = readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8');
+  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const paths = new Set<string>();
+  for (const map of maps) {
+    const xml = readFileSync(join(distDir, map), 'utf8');
+    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.add(new URL(m[1]!).pathname);
+  }
+  return [...paths].sort();
+}
+
+/** Every HTML file in dist, as a site path. */
+export function builtPages(): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.html')) {
+        const rel = '/' + relative(distDir, full).split(sep).join('/');
+        out.set(rel.replace(/index\.html$/, ''), full);
+      }
+    }
+  };
+  walk(distDir);
+  return out;
+}
+
+export type Theme = 'light' | 'dark';
+
+/** Starlight reads the theme from localStorage before it paints. */
+export async function useTheme(page: Page, theme: Theme): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+}
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axeViolations(page: Page, include?: string) {
+  let builder = new AxeBuilder({ page }).withTags(wcagTags);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
+  }));
+}
+
+/** Collects console errors and uncaught page errors. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
+  });
+  return errors;
+}
