@@ -4,7 +4,7 @@
  * (strict, from the field catalog), and a few cross-document checks that a reader would otherwise learn
  * the hard way in a cluster. Every problem names the file, line, column and field path.
  */
-import { isMap, type Document } from 'yaml';
+import { isMap, isScalar, type Document } from 'yaml';
 import { findIstioKind, istioKinds, istioOperatorKind, kubernetesKinds } from '../../data/versions';
 import { formatPath, locatePath, locatePointer, parseYaml, pointerToSegments, walkYaml, type PathSegment, type Position } from '../yaml/paths';
 import type { FieldNode } from './field-node';
@@ -144,7 +144,8 @@ export async function validateManifest(text: string, file: string, catalog?: Cat
       add({ document: index, line: pos.line, column: pos.col, path: '', code: 'yaml-syntax', message: err.message.split('\n')[0]! });
     }
     if (doc.errors.length) continue;
-    if (doc.contents === null) continue; // an empty document (e.g. a trailing ---)
+    // An empty document (e.g. after a trailing ---) is not a manifest and not an error.
+    if (doc.contents === null || (isScalar(doc.contents) && (doc.contents.value === null || doc.contents.value === ''))) continue;
     const start = doc.contents.range ? lineCounter.linePos(doc.contents.range[0]) : { line: 1, col: 1 };
     const here = { document: index, line: start.line, column: start.col };
     if (!isMap(doc.contents)) {

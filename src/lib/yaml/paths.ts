@@ -29,7 +29,7 @@ export function parsePath(path: string): PathSegment[] {
   while (i < path.length) {
     const ch = path[i];
     if (ch === '.') {
-      if (i === 0 || i === path.length - 1) fail('a dot must stand between two names');
+      if (i === 0 || !/[A-Za-z0-9_\-/:$@*]/.test(path[i + 1] ?? '')) fail('a dot must stand between two names');
       i++;
       continue;
     }
@@ -71,7 +71,7 @@ export interface ParsedYaml {
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [];
   return { documents: list, lineCounter };
 }
