@@ -1,0 +1,157 @@
+/**
+ * npm run bench: builds the site, then measures what each page type costs a reader before any
+ * interaction (JavaScript and CSS, raw and gzip), the Pagefind index, the build time, and (when the
+ * cheat sheet module exists) each cheat sheet's PDF page count. Prints a table and writes
+ * bench-results/latest.json. Figures, not assertions: this machine is shared and noisy.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const root = process.cwd();
+const dist = join(root, 'dist');
+const port = Number(process.env.BENCH_PORT ?? 4329);
+const base = `http://127.0.0.1:${port}`;
+
+function dirSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      const st = statSync(full);
+      if (st.isDirectory()) walk(full);
+      else {
+        files++;
+        bytes += st.size;
+      }
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return { files, bytes };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const skipBuild = process.argv.includes('--no-build');
+  let buildMs = 0;
+  if (!skipBuild) {
+    const t0 = performance.now();
+    const r = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: root });
+    buildMs = performance.now() - t0;
+    if (r.status !== 0) throw new Error('astro build failed');
+  }
+  const pages = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').match(/<loc>[^<]+<\/loc>/g)?.map((l) => new URL(l.slice(5, -6)).pathname) ?? [];
+
+  // One representative page per type, plus every page whose type is rare (simulators, cheat sheets).
+  const types: Array<{ type: string; path: string }> = [];
+  const pick = (type: string, path: string | undefined) => {
+    if (path && pages.includes(path)) types.push({ type, path });
+  };
+  pick('home (splash)', '/');
+  pick('content page', '/traffic/virtualservice-destinationrule/');
+  pick('exam page', '/exam/overview/');
+  pick('commands page', '/commands/');
+  pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
+  const simPages = pages.filter((p) => {
+    const file = join(dist, p, 'index.html');
+    return existsSync(file) && /<[a-z]+-sim[\s>]|data-sim=/.test(readFileSync(file, 'utf8'));
+  });
+  for (const p of simPages) pick(`simulator page`, p);
+
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  try {
+    for (let i = 0; i < 60; i++) {
+      try {
+        if ((await fetch(base)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    const browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const rows: Array<Record<string, string | number>> = [];
+    for (const { type, path } of types) {
+      const page = await browser.newPage();
+      const assets: Array<{ kind: 'js' | 'css'; url: string; raw: number; gzip: number }> = [];
+      page.on('response', async (res) => {
+        const t = res.request().resourceType();
+        if (t !== 'script' && t !== 'stylesheet') return;
+        try {
+          const body = await res.body();
+          assets.push({ kind: t === 'script' ? 'js' : 'css', url: res.url(), raw: body.length, gzip: gzipSync(body).length });
+        } catch {
+          /* navigation ended */
+        }
+      });
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(300);
+      const html = await page.content();
+      const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '').join('');
+      const sum = (k: 'js' | 'css', f: 'raw' | 'gzip') => assets.filter((a) => a.kind === k).reduce((s, a) => s + a[f], 0);
+      rows.push({
+        type,
+        path,
+        'js files': assets.filter((a) => a.kind === 'js').length,
+        'js raw': sum('js', 'raw') + Buffer.byteLength(inlineJs),
+        'js gzip': sum('js', 'gzip') + gzipSync(inlineJs).length,
+        'css raw': sum('css', 'raw'),
+        'css gzip': sum('css', 'gzip'),
+      });
+      await page.close();
+    }
+
+    let pdf: unknown = undefined;
+    const pdfModule = join(root, 'scripts', 'bench-pdf.ts');
+    if (existsSync(pdfModule)) {
+      const mod = (await import(pdfModule)) as { measureCheatSheetPdfs?: (browser: unknown, base: string) => Promise<unknown> };
+      if (mod.measureCheatSheetPdfs) pdf = await mod.measureCheatSheetPdfs(browser, base);
+    }
+    await browser.close();
+
+    const pagefind = dirSize(join(dist, 'pagefind'));
+    const result = {
+      date: new Date().toISOString(),
+      buildMs: Math.round(buildMs),
+      pagesBuilt: pages.length,
+      pagefind,
+      pageTypes: rows,
+      cheatSheetPdfs: pdf,
+    };
+    console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
+    console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
+    console.log('\nLoaded before any interaction (JS includes inline scripts):');
+    console.table(
+      rows.map((r) => ({
+        type: r.type,
+        path: r.path,
+        'js files': r['js files'],
+        'js raw': kb(Number(r['js raw'])),
+        'js gzip': kb(Number(r['js gzip'])),
+        'css raw': kb(Number(r['css raw'])),
+        'css gzip': kb(Number(r['css gzip'])),
+      })),
+    );
+    if (pdf) {
+      console.log('\nCheat sheet PDFs:');
+      console.table(pdf);
+    }
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2));
+    console.log('\nWritten to bench-results/latest.json');
+  } finally {
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
