@@ -68,7 +68,8 @@ for (const r of rows) {
     .filter(Boolean);
   // Does the usage take positional arguments (anything besides the command words, [flags] and options)?
   const rest = r.usage.replace(r.command, '').replace(/\[flags\]|\[options\]/g, '').replace(/-f FILENAME/, '').trim();
-  commands[path] = { aliases, flags: r.flags.filter((f) => !globalSet.has(f)), args: rest.length > 0 };
+  // An empty usage marks a pure group (`istioctl proxy-config`): it does nothing without a subcommand.
+  commands[path] = { aliases, flags: r.flags.filter((f) => !globalSet.has(f)), args: rest.length > 0, group: r.usage.trim() === '' };
 }
 
 for (const line of readFileSync(join(refDir, 'istioctl-aliases-1.26.tsv'), 'utf8').trim().split('\n').slice(1)) {
@@ -94,6 +95,7 @@ const sorted = Object.fromEntries(Object.entries(commands).sort(([a], [b]) => a.
 const body = Object.entries(sorted)
   .map(([path, c]) => {
     const parts = [`a: ${JSON.stringify(c.aliases)}`, `f: ${JSON.stringify(c.flags.join(','))}`, `args: ${c.args}`];
+    if (c.group) parts.push('group: true');
     if (c.since) parts.push(`since: '${c.since}'`);
     return `  ${JSON.stringify(path)}: { ${parts.join(', ')} },`;
   })
@@ -106,12 +108,14 @@ const ts = `/**
  *
  * Keys are subcommand paths without the leading \`istioctl\`. \`a\`: aliases of the last word; \`f\`: the
  * command's own flags (global flags are in \`istioctlGlobalFlags\`), \`--long(-s)\` when a short form exists;
- * \`args\`: whether the usage takes positional arguments; \`since\`: a command newer than the 1.25 reference.
+ * \`args\`: whether the usage takes positional arguments; \`group\`: needs a subcommand; \`since\`: a command newer than the 1.25 reference.
  */
 export interface IstioctlCommandSpec {
   a: string[];
   f: string;
   args: boolean;
+  /** A pure group: it needs a subcommand. */
+  group?: boolean;
   since?: string;
 }
 

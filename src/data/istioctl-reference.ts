@@ -5,12 +5,14 @@
  *
  * Keys are subcommand paths without the leading `istioctl`. `a`: aliases of the last word; `f`: the
  * command's own flags (global flags are in `istioctlGlobalFlags`), `--long(-s)` when a short form exists;
- * `args`: whether the usage takes positional arguments; `since`: a command newer than the 1.25 reference.
+ * `args`: whether the usage takes positional arguments; `group`: needs a subcommand; `since`: a command newer than the 1.25 reference.
  */
 export interface IstioctlCommandSpec {
   a: string[];
   f: string;
   args: boolean;
+  /** A pure group: it needs a subcommand. */
+  group?: boolean;
   since?: string;
 }
 
@@ -35,7 +37,7 @@ export const istioctlCommands: Record<string, IstioctlCommandSpec> = {
   "authz": { a: [], f: "", args: false },
   "bug-report": { a: [], f: "--critical-errs,--dir,--dry-run,--duration,--end-time,--exclude,--filename(-f),--full-secrets,--ignore-errs,--include,--istio-namespace,--output-dir,--rq-concurrency,--start-time,--timeout", args: false },
   "bug-report version": { a: [], f: "--critical-errs,--dir,--dry-run,--duration,--end-time,--exclude,--filename(-f),--full-secrets,--ignore-errs,--include,--istio-namespace,--output(-o),--output-dir,--rq-concurrency,--short(-s),--start-time,--timeout", args: false },
-  "completion": { a: [], f: "", args: false },
+  "completion": { a: [], f: "", args: false, group: true },
   "completion bash": { a: [], f: "--no-descriptions", args: false },
   "completion fish": { a: [], f: "--no-descriptions", args: false },
   "completion powershell": { a: [], f: "--no-descriptions", args: false },
@@ -52,11 +54,11 @@ export const istioctlCommands: Record<string, IstioctlCommandSpec> = {
   "dashboard proxy": { a: [], f: "--address,--browser,--port(-p),--selector(-l),--ui-port", args: true },
   "dashboard skywalking": { a: [], f: "--address,--browser,--port(-p),--ui-port", args: false },
   "dashboard zipkin": { a: [], f: "--address,--browser,--port(-p),--ui-port", args: false },
-  "experimental": { a: ["x","exp"], f: "", args: false },
-  "experimental authz": { a: [], f: "", args: false },
+  "experimental": { a: ["x","exp"], f: "", args: false, group: true },
+  "experimental authz": { a: [], f: "", args: false, group: true },
   "experimental authz check": { a: [], f: "--file(-f)", args: true },
   "experimental check-inject": { a: [], f: "--labels(-l)", args: true },
-  "experimental config": { a: [], f: "", args: false },
+  "experimental config": { a: [], f: "", args: false, group: true },
   "experimental config list": { a: [], f: "", args: false },
   "experimental describe": { a: ["des"], f: "", args: false },
   "experimental describe pod": { a: ["po"], f: "--ignoreUnmeshed", args: true },
@@ -69,19 +71,19 @@ export const istioctlCommands: Record<string, IstioctlCommandSpec> = {
   "experimental precheck": { a: [], f: "--from-version(-f),--output(-o),--output-threshold,--revision(-r),--skip-controlplane", args: false },
   "experimental proxy-status": { a: ["ps"], f: "--authority,--cert-dir,--file(-f),--insecure,--plaintext,--revision(-r),--timeout,--xds-address,--xds-label,--xds-port,--xds-via-agents,--xds-via-agents-limit", args: true },
   "experimental version": { a: [], f: "--authority,--cert-dir,--insecure,--output(-o),--plaintext,--remote,--revision(-r),--short(-s),--timeout,--xds-address,--xds-label,--xds-port", args: false },
-  "experimental workload": { a: [], f: "", args: false },
-  "experimental workload entry": { a: [], f: "", args: false },
+  "experimental workload": { a: [], f: "", args: false, group: true },
+  "experimental workload entry": { a: [], f: "", args: false, group: true },
   "experimental workload entry configure": { a: [], f: "--autoregister,--capture-dns,--clusterID,--externalIP,--file(-f),--ingressIP,--ingressService,--internalIP,--name,--output(-o),--revision(-r),--tokenDuration", args: false },
-  "experimental workload group": { a: [], f: "", args: false },
+  "experimental workload group": { a: [], f: "", args: false, group: true },
   "experimental workload group create": { a: [], f: "--annotations(-a),--labels(-l),--name,--network,--ports(-p),--serviceAccount(-s)", args: false },
   "install": { a: ["apply"], f: "--charts,--dry-run,--filename(-f),--force,--manifests(-d),--readiness-timeout,--revision(-r),--set(-s),--skip-confirmation(-y),--verify", args: false },
   "kube-inject": { a: [], f: "--authority,--cert-dir,--filename(-f),--injectConfigFile,--insecure,--meshConfigFile,--meshConfigMapName,--operatorFileName,--output(-o),--plaintext,--revision(-r),--timeout,--valuesFile,--webhookConfig,--xds-address,--xds-label,--xds-port", args: false },
-  "manifest": { a: [], f: "--dry-run", args: false },
+  "manifest": { a: [], f: "--dry-run", args: false, group: true },
   "manifest generate": { a: [], f: "--charts,--cluster-specific,--dry-run,--filename(-f),--force,--manifests(-d),--revision(-r),--set(-s)", args: false },
   "manifest install": { a: ["apply"], f: "--charts,--dry-run,--filename(-f),--force,--manifests(-d),--readiness-timeout,--revision(-r),--set(-s),--skip-confirmation(-y),--verify", args: false },
   "manifest translate": { a: [], f: "--dry-run,--filename(-f),--manifests(-d),--output(-o),--revision(-r),--set(-s)", args: false },
-  "options": { a: [], f: "", args: false },
-  "proxy-config": { a: ["pc"], f: "--output(-o),--proxy-admin-port", args: false },
+  "options": { a: [], f: "", args: false, group: true },
+  "proxy-config": { a: ["pc"], f: "--output(-o),--proxy-admin-port", args: false, group: true },
   "proxy-config all": { a: ["a"], f: "--address,--direction,--file(-f),--fqdn,--name,--output(-o),--port,--proxy-admin-port,--subset,--type,--verbose", args: true },
   "proxy-config bootstrap": { a: ["b"], f: "--file(-f),--output(-o),--proxy-admin-port", args: true },
   "proxy-config cluster": { a: ["clusters","c"], f: "--direction,--file(-f),--fqdn,--output(-o),--port,--proxy-admin-port,--subset", args: true },
@@ -109,7 +111,7 @@ export const istioctlCommands: Record<string, IstioctlCommandSpec> = {
   "waypoint generate": { a: [], f: "--for,--name,--revision(-r)", args: false },
   "waypoint list": { a: [], f: "--all-namespaces(-A),--name", args: false },
   "waypoint status": { a: [], f: "--name", args: false },
-  "ztunnel-config": { a: ["zc"], f: "", args: false },
+  "ztunnel-config": { a: ["zc"], f: "", args: false, group: true },
   "ztunnel-config all": { a: [], f: "--file(-f),--node,--output(-o),--proxy-admin-port", args: false },
   "ztunnel-config certificate": { a: ["certificates","certs","cert"], f: "--file(-f),--node,--output(-o),--proxy-admin-port", args: false },
   "ztunnel-config connections": { a: ["cons"], f: "--node,--output(-o),--workload-namespace", args: true, since: '1.26' },

@@ -154,7 +154,7 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
     problems.push('no istioctl subcommand');
     return { path, problems };
   }
-  if (childrenOf(path).size > 0 && !spec?.args) {
+  if (spec?.group) {
     problems.push(`"istioctl ${path}" needs a subcommand (one of ${[...new Set(childrenOf(path).values())].join(', ')})`);
   }
   const allowed = parseFlagList(istioctlGlobalFlags, { long: new Set(), short: new Map() });
