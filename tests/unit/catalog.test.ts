@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogKey, declarationModules, loadFieldCatalog } from '~/lib/istio/field-catalog';
+import { catalogKey, declarationModules, generateFieldCatalog, loadFieldCatalog } from '~/lib/istio/field-catalog';
 import { describeField } from '~/lib/istio/examples';
 import { models } from '~/lib/istio/models.gen';
 import { istioKinds, kubernetesKinds } from '~/data/versions';
@@ -24,6 +24,22 @@ describe('field catalog (derived from the @kubernetes-models type declarations)'
   it('gives metadata the Kubernetes ObjectMeta fields', () => {
     const dr = catalog.get(catalogKey('networking.istio.io/v1', 'DestinationRule'))!;
     expect([...dr.fields!.get('metadata')!.fields!.keys()]).toEqual(expect.arrayContaining(['name', 'namespace', 'labels', 'annotations']));
+  });
+
+  it('generates the same tree afresh as the cached one', () => {
+    const fresh = generateFieldCatalog();
+    expect([...fresh.keys()].sort()).toEqual([...catalog.keys()].sort());
+    const count = (n: import('~/lib/istio/field-node').FieldNode, seen = new Set<object>()): number => {
+      if (seen.has(n)) return 0;
+      seen.add(n);
+      let c = n.fields?.size ?? 0;
+      for (const v of n.fields?.values() ?? []) c += count(v, seen);
+      if (n.items) c += count(n.items, seen);
+      if (n.values) c += count(n.values, seen);
+      return c;
+    };
+    const key = catalogKey('networking.istio.io/v1', 'DestinationRule');
+    expect(count(fresh.get(key)!)).toBe(count(catalog.get(key)!));
   });
 
   it('leaves free-form Struct fields open', () => {

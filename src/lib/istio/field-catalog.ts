@@ -106,7 +106,8 @@ function deserialize(data: SerializedCatalog): FieldCatalog {
   return new Map(data.roots.map(([k, id]) => [k, made[id]!]));
 }
 
-function generate(): FieldCatalog {
+/** Builds the catalog from the type declarations (what loadFieldCatalog caches). */
+export function generateFieldCatalog(): FieldCatalog {
   type TsNode = import('typescript').Node;
   type TypeNode = import('typescript').TypeNode;
   type SourceFile = import('typescript').SourceFile;
@@ -268,7 +269,7 @@ export function loadFieldCatalog(): Promise<FieldCatalog> {
         /* regenerate below */
       }
     }
-    const catalog = generate();
+    const catalog = generateFieldCatalog();
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(serialize(catalog)));
     return catalog;
