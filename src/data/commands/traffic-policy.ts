@@ -1,0 +1,78 @@
+import type { CommandEntry } from './types';
+
+/**
+ * Commands shown on the traffic-policy pages: DestinationRule policies, traffic shifting, mirroring,
+ * timeouts and retries, circuit breaking, locality failover and fault injection.
+ */
+export const commands: CommandEntry[] = [
+  {
+    id: 'kubectl-exec-curl-loop-helloworld-versions',
+    command: `kubectl exec deploy/curl -n <namespace> -- sh -c 'for i in $(seq 1 100); do curl -s http://helloworld:5000/hello; done' | sort | uniq -c`,
+    summary: 'Sends 100 requests to the helloworld sample from the curl pod and counts the answers per version. With one pod per version, the counts show how a weighted route splits the traffic.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['traffic-shifting', 'canary', 'verify', 'curl'],
+    output: '     91 Hello version: v1, instance: helloworld-v1-6b8d5cf9d8-4zq7x\n      9 Hello version: v2, instance: helloworld-v2-7c9f8b6d55-m2kx8',
+    page: '/traffic/traffic-shifting/',
+  },
+  {
+    id: 'kubectl-exec-curl-header-end-user',
+    command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -H "end-user: jason" http://helloworld:5000/hello',
+    summary: 'Sends one request with the header end-user: jason, the way a header-based A/B rule expects it. Run it with and without the header to compare which version answers.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['ab-testing', 'headers', 'verify', 'curl'],
+    output: 'Hello version: v2, instance: helloworld-v2-7c9f8b6d55-m2kx8',
+    page: '/traffic/traffic-shifting/',
+  },
+  {
+    id: 'kubectl-exec-curl-status-and-time',
+    command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -o /dev/null -w "%{http_code} %{time_total}s\\n" http://<service>:<port>/',
+    summary: 'Sends one request and prints the status code and the total time it took. The quickest way to see a timeout (504 after the limit) or an injected delay.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['timeouts', 'fault-injection', 'verify', 'curl'],
+    output: '504 2.004118s',
+    page: '/traffic/timeouts-retries/',
+  },
+  {
+    id: 'kubectl-exec-curl-loop-status-codes',
+    command: `kubectl exec deploy/curl -n <namespace> -- sh -c 'for i in $(seq 1 100); do curl -s -o /dev/null -w "%{http_code}\\n" http://<service>:<port>/; done' | sort | uniq -c`,
+    summary: 'Sends 100 requests and counts the answers per status code, for example to check that an abort fault hits roughly the share of requests you configured.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['fault-injection', 'verify', 'curl'],
+    output: '     89 200\n     11 503',
+    page: '/traffic/fault-injection/',
+  },
+  {
+    id: 'kubectl-exec-fortio-load-httpbin',
+    command: 'kubectl exec deploy/fortio-deploy -n <namespace> -c fortio -- /usr/bin/fortio load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get',
+    summary: 'Runs a short load test from the fortio sample client: 30 requests over 3 concurrent connections, as fast as possible. With tight connectionPool limits on httpbin, part of the requests come back as 503.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['circuit-breaking', 'load-test', 'fortio'],
+    output: 'Code 200 : 19 (63.3 %)\nCode 503 : 11 (36.7 %)',
+    page: '/traffic/circuit-breaking/',
+  },
+  {
+    id: 'kubectl-exec-fortio-pilot-agent-stats-pending',
+    command: 'kubectl exec deploy/fortio-deploy -n <namespace> -c istio-proxy -- pilot-agent request GET stats | grep httpbin | grep pending',
+    summary: 'Reads the client sidecar\'s Envoy counters for the httpbin cluster. upstream_rq_pending_overflow counts the requests the circuit breaker turned away.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['circuit-breaking', 'envoy', 'stats'],
+    output: 'cluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_active: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_overflow: 11\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_total: 19',
+    page: '/traffic/circuit-breaking/',
+  },
+  {
+    id: 'kubectl-get-nodes-topology-labels',
+    command: 'kubectl get nodes -L topology.kubernetes.io/region -L topology.kubernetes.io/zone',
+    summary: 'Lists the nodes with their region and zone labels. Istio derives a pod\'s locality from the labels of the node it runs on.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['locality', 'failover', 'nodes'],
+    output: 'NAME      STATUS   ROLES           AGE   VERSION   REGION         ZONE\nnode-a1   Ready    control-plane   3d    v1.33.1   us-east1       us-east1-b\nnode-a2   Ready    <none>          3d    v1.33.1   us-east1       us-east1-c\nnode-b1   Ready    <none>          3d    v1.33.1   europe-west1   europe-west1-b',
+    page: '/traffic/failover/',
+  },
+];
