@@ -118,15 +118,6 @@ export const commands: CommandEntry[] = [
 
   // Injection and labels.
   {
-    id: 'kubectl-get-pod-container-names',
-    command: 'kubectl get pod <pod> -n <namespace> -o jsonpath=\'{.spec.containers[*].name}\'',
-    summary: 'Prints only the container names of a pod. istio-proxy in the list means the sidecar was injected; with native sidecars look in initContainers too.',
-    domain: 'troubleshooting',
-    tool: 'kubectl',
-    tags: ['injection', 'sidecar', 'verify'],
-    output: 'productpage istio-proxy',
-  },
-  {
     id: 'kubectl-label-namespace-injection-disabled',
     command: 'kubectl label namespace <namespace> istio-injection=disabled --overwrite',
     summary: 'Marks a namespace as never injected. Unlike removing the label, this also wins over a revision label or a mesh-wide injection default.',
@@ -162,6 +153,16 @@ export const commands: CommandEntry[] = [
     tags: ['ambient', 'waypoint'],
   },
 
+  // Resources at a glance.
+  {
+    id: 'kubectl-get-istio-short-names',
+    command: 'kubectl get vs,dr,gw,se -A',
+    summary: 'Lists VirtualServices, DestinationRules, Gateways and ServiceEntries of every namespace in one go, using the short names.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['resources', 'short-names', 'verify'],
+  },
+
   // Revisions.
   {
     id: 'istioctl-tag-list',
@@ -188,14 +189,6 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['uninstall', 'revisions', 'upgrade'],
-  },
-  {
-    id: 'kubectl-delete-namespace-istio-system',
-    command: 'kubectl delete namespace istio-system',
-    summary: 'Deletes the control plane namespace after an uninstall (and everything left in it, such as secrets and add-ons).',
-    domain: 'install',
-    tool: 'kubectl',
-    tags: ['uninstall'],
   },
   {
     id: 'kubectl-delete-istio-crds',
@@ -251,7 +244,7 @@ export const commands: CommandEntry[] = [
     tool: 'istioctl',
     tags: ['profile', 'removed'],
     removedIn: '1.24',
-    replacedBy: 'istioctl-manifest-generate-demo',
+    replacedBy: 'shell-diff-profiles',
   },
   {
     id: 'istioctl-verify-install',
