@@ -116,6 +116,15 @@ export const commands: CommandEntry[] = [
     tags: ['install', 'customize', 'verify', 'meshconfig'],
     page: '/install/customize/',
   },
+  {
+    id: 'kubectl-delete-namespace-istio-system',
+    command: 'kubectl delete namespace istio-system',
+    summary: 'Deletes the istio-system namespace, which istioctl uninstall and helm uninstall leave in place.',
+    domain: 'install',
+    tool: 'kubectl',
+    tags: ['install', 'uninstall', 'cleanup'],
+    page: '/install/istioctl-install/',
+  },
   // --- Helm -------------------------------------------------------------------------------------
   {
     id: 'helm-repo-add-istio',
