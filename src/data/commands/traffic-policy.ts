@@ -46,6 +46,16 @@ export const commands: CommandEntry[] = [
     page: '/traffic/fault-injection/',
   },
   {
+    id: 'kubectl-logs-curl-istio-proxy-tail',
+    command: 'kubectl logs deploy/curl -n <namespace> -c istio-proxy --tail=20',
+    summary: 'Shows the last access-log lines of the curl client\'s sidecar (access logging must be on, as in the demo profile): the upstream each request went to, its status and, right after the status, the response flag, for example FI for an injected abort, DI for an injected delay, UO for a circuit-breaker overflow, UT for an upstream timeout.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['access-log', 'fault-injection', 'circuit-breaking', 'response-flags'],
+    output: '[2026-11-27T08:01:12.512Z] "GET / HTTP/1.1" 503 FI fault_filter_abort - "-" 0 18 0 - "-" "curl/8.11.0" "4f0c..." "httpbin:8000" "-" outbound|8000||httpbin.default.svc.cluster.local - 10.96.112.40:8000 10.244.0.21:48350 - -',
+    page: '/traffic/fault-injection/',
+  },
+  {
     id: 'kubectl-exec-fortio-load-httpbin',
     command: 'kubectl exec deploy/fortio-deploy -n <namespace> -c fortio -- /usr/bin/fortio load -c 3 -qps 0 -n 30 -loglevel Warning http://httpbin:8000/get',
     summary: 'Runs a short load test from the fortio sample client: 30 requests over 3 concurrent connections, as fast as possible. With tight connectionPool limits on httpbin, part of the requests come back as 503.',
