@@ -7,6 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.PREVIEW_PORT ?? 4321);
+/** DIST_DIR serves another build folder than dist/ (e.g. while a second build runs). */
+const outDir = process.env.DIST_DIR ? ` --outDir ${process.env.DIST_DIR}` : '';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npm run preview -- --port ${port}`,
+    command: `npm run preview -- --port ${port}${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

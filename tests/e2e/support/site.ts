@@ -4,7 +4,8 @@ import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-export const distDir = join(process.cwd(), 'dist');
+/** The built site; DIST_DIR lets a second checkout of the build run beside the default `dist/`. */
+export const distDir = process.env.DIST_DIR ?? join(process.cwd(), 'dist');
 
 /** Every page path listed in the built sitemap (e.g. `/traffic/virtualservice-destinationrule/`). */
 export function sitemapPaths(): string[] {
