@@ -1,0 +1,651 @@
+/**
+ * AuthorizationPolicy evaluation (Istio 1.26): CUSTOM → DENY → (no ALLOW policy → allow) → ALLOW match →
+ * allow → otherwise deny. AUDIT only marks. Rules are ORed; from/to/when inside a rule are ANDed; entries of
+ * `from`/`to` are ORed; fields of one source/operation are ANDed; values of one field are ORed; `notX` is
+ * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
+ * `{**}` templates; hosts are case-insensitive.
+ */
+import { compileRe2 } from './regex';
+import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+
+export interface AuthzWorkload {
+  namespace: string;
+  labels?: Record<string, string>;
+  /** Resources this proxy enforces `targetRefs` policies for (a gateway, or a service behind a waypoint). */
+  targets?: { kind: string; name: string; namespace?: string }[];
+}
+
+export interface AuthzRequest {
+  /** `http` (default) or `tcp`: on TCP, HTTP-only fields cannot match. */
+  protocol?: 'http' | 'tcp';
+  /** Peer identity from mTLS, e.g. `cluster.local/ns/default/sa/sleep`; absent = plaintext. */
+  sourcePrincipal?: string;
+  /** Peer namespace; derived from the principal when absent; unknown without mTLS. */
+  sourceNamespace?: string;
+  sourceIp?: string;
+  /** Original client IP (X-Forwarded-For / proxy protocol); defaults to sourceIp. */
+  remoteIp?: string;
+  /** Result of RequestAuthentication; null/absent = no token. */
+  auth?: { principal: string; audiences?: string[]; presenter?: string; claims?: Record<string, unknown> } | null;
+  method?: string;
+  path?: string;
+  host?: string;
+  port?: number;
+  headers?: Record<string, string>;
+  destinationIp?: string;
+  sni?: string;
+}
+
+export interface AuthzInput {
+  policies: unknown[];
+  workload: AuthzWorkload;
+  request: AuthzRequest;
+  rootNamespace?: string;
+  /** What the CUSTOM (ext_authz) provider answers. Default `allow`. */
+  customProviderDecision?: 'allow' | 'deny';
+}
+
+export type AuthzAction = 'ALLOW' | 'DENY' | 'AUDIT' | 'CUSTOM';
+
+export interface ConditionResult {
+  path: PathSegment[];
+  field: string;
+  passed: boolean;
+  reason: string;
+}
+
+export interface RuleResult {
+  index: number;
+  path: PathSegment[];
+  matched: boolean;
+  /** Every condition checked (ANDed). */
+  conditions: ConditionResult[];
+  /** First failing condition, in words. */
+  reason: string;
+}
+
+export interface PolicyResult {
+  index: number;
+  name: string;
+  namespace: string;
+  action: AuthzAction;
+  /** `mesh` (root namespace, no selector), `namespace`, `workload` (selector) or `targetRefs`. */
+  scope: 'mesh' | 'namespace' | 'workload' | 'targetRefs';
+  matched: boolean;
+  /** Index of the first matching rule. */
+  ruleIndex: number | null;
+  rules: RuleResult[];
+  reason: string;
+}
+
+export type AuthzStage = 'CUSTOM' | 'DENY' | 'ALLOW';
+
+export interface AuthzDecision {
+  allowed: boolean;
+  /** 200 when allowed (the request goes on), 403 when denied. */
+  status: 200 | 403;
+  /** `RBAC: access denied` for a denied HTTP request. */
+  body: string | null;
+  decidedBy: 'custom-deny' | 'deny-policy' | 'no-allow-policy' | 'allow-policy' | 'no-allow-match';
+  /** The deciding policy and rule, when one decided. */
+  policy?: { name: string; namespace: string; action: AuthzAction; ruleIndex: number | null; policyIndex: number };
+  summary: string;
+  /** The path through the stages, in order; stages not reached are absent. */
+  stages: { stage: AuthzStage; policies: PolicyResult[]; outcome: string }[];
+  /** AUDIT policies that matched (marking only). */
+  audited: PolicyResult[];
+  /** Policies that do not apply to this workload, with why. */
+  notApplicable: { index: number; name: string; namespace: string; reason: string }[];
+  /** Policies the API server would reject; they do not exist. */
+  rejected: { index: number; name: string; namespace: string; path: PathSegment[]; reason: string }[];
+  notes: string[];
+}
+
+// ---------- value matching ----------
+
+/** Istio AuthorizationPolicy string match: exact, prefix*, *suffix, `*` = non-empty. */
+export function authzStringMatch(pattern: string, value: string | undefined, caseInsensitive = false): boolean {
+  if (value === undefined) return false;
+  const p = caseInsensitive ? pattern.toLowerCase() : pattern;
+  const v = caseInsensitive ? value.toLowerCase() : value;
+  if (p === '*') return v !== '';
+  if (p.startsWith('*')) return v.endsWith(p.slice(1));
+  if (p.endsWith('*')) return v.startsWith(p.slice(0, -1));
+  return v === p;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/** Path match: a `{*}`/`{**}` template (single segment / any number of segments), else the string rules. */
+export function authzPathMatch(pattern: string, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  if (pattern.includes('{*}') || pattern.includes('{**}')) {
+    const parts = pattern.split(/(\{\*\*\}|\{\*\})/);
+    const src = parts.map((p) => (p === '{*}' ? '[^/]+' : p === '{**}' ? '.*' : escapeRe(p))).join('');
+    const re = compileRe2(src);
+    return typeof re !== 'string' && re.matcher(path).matches();
+  }
+  return authzStringMatch(pattern, path);
+}
+
+function parseIp(ip: string): { v: 4 | 6; bits: bigint } | undefined {
+  const s = ip.trim();
+  const m4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (m4) {
+    const parts = m4.slice(1).map(Number);
+    if (parts.some((p) => p > 255)) return undefined;
+    return { v: 4, bits: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
+  }
+  if (!s.includes(':')) return undefined;
+  const halves = s.split('::');
+  if (halves.length > 2) return undefined;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
+  return { v: 6, bits: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
+}
+
+/** `10.0.0.0/8` or a single address; returns undefined when the block is not an IP block. */
+export function parseCidr(block: string): { v: 4 | 6; bits: bigint; prefix: number } | undefined {
+  const [addr, len, extra] = block.trim().split('/');
+  if (extra !== undefined || !addr) return undefined;
+  const ip = parseIp(addr);
+  if (!ip) return undefined;
+  const max = ip.v === 4 ? 32 : 128;
+  const prefix = len === undefined ? max : /^\d+$/.test(len) ? Number(len) : NaN;
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) return undefined;
+  return { ...ip, prefix };
+}
+
+export function ipInBlock(ip: string | undefined, block: string): boolean {
+  if (!ip) return false;
+  const a = parseIp(ip);
+  const c = parseCidr(block);
+  if (!a || !c || a.v !== c.v) return false;
+  const max = BigInt(a.v === 4 ? 32 : 128);
+  const shift = max - BigInt(c.prefix);
+  return a.bits >> shift === c.bits >> shift;
+}
+
+// ---------- reading policies ----------
+
+type FieldKind = 'string' | 'path' | 'host' | 'ip' | 'port' | 'method';
+
+interface FieldSpec {
+  kind: FieldKind;
+  /** Only meaningful for HTTP (cannot match on TCP). */
+  http: boolean;
+  value: (req: ReqView) => string | string[] | undefined;
+  label: string;
+}
+
+interface ReqView {
+  protocol: 'http' | 'tcp';
+  principal: string | undefined;
+  namespace: string | undefined;
+  sourceIp: string | undefined;
+  remoteIp: string | undefined;
+  requestPrincipal: string | undefined;
+  audiences: string[];
+  presenter: string | undefined;
+  claims: Record<string, unknown>;
+  method: string | undefined;
+  path: string | undefined;
+  host: string | undefined;
+  port: string | undefined;
+  headers: Map<string, string>;
+  destinationIp: string | undefined;
+  sni: string | undefined;
+}
+
+const sourceFields: Record<string, FieldSpec> = {
+  principals: { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' },
+  requestPrincipals: { kind: 'string', http: true, value: (r) => r.requestPrincipal, label: 'request principal (JWT iss/sub)' },
+  namespaces: { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' },
+  ipBlocks: { kind: 'ip', http: false, value: (r) => r.sourceIp, label: 'source IP' },
+  remoteIpBlocks: { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' },
+};
+
+const operationFields: Record<string, FieldSpec> = {
+  hosts: { kind: 'host', http: true, value: (r) => r.host, label: 'host' },
+  ports: { kind: 'port', http: false, value: (r) => r.port, label: 'port' },
+  methods: { kind: 'method', http: true, value: (r) => r.method, label: 'method' },
+  paths: { kind: 'path', http: true, value: (r) => r.path, label: 'path' },
+};
+
+function claimValue(claims: Record<string, unknown>, keys: string[]): string | string[] | undefined {
+  let v: unknown = claims;
+  for (const k of keys) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return v.map((x) => String(x));
+  if (typeof v === 'object') return undefined;
+  return String(v);
+}
+
+/** A `when` key → how to read its value from the request; undefined for an unsupported key. */
+function whenField(key: string): FieldSpec | undefined {
+  const header = /^request\.headers\[(.+)\]$/.exec(key);
+  if (header) {
+    const name = header[1]!.toLowerCase();
+    return { kind: 'string', http: true, value: (r) => r.headers.get(name), label: `header ${name}` };
+  }
+  const claim = /^request\.auth\.claims((?:\[[^\]]+\])+)$/.exec(key);
+  if (claim) {
+    const keys = [...claim[1]!.matchAll(/\[([^\]]+)\]/g)].map((m) => m[1]!);
+    return { kind: 'string', http: true, value: (r) => claimValue(r.claims, keys), label: `claim ${keys.join('.')}` };
+  }
+  switch (key) {
+    case 'source.ip':
+      return { kind: 'ip', http: false, value: (r) => r.sourceIp, label: 'source IP' };
+    case 'remote.ip':
+      return { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' };
+    case 'source.namespace':
+      return { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' };
+    case 'source.principal':
+      return { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' };
+    case 'request.auth.principal':
+      return { kind: 'string', http: true, value: (r) => r.requestPrincipal, label: 'request principal' };
+    case 'request.auth.audiences':
+      return { kind: 'string', http: true, value: (r) => (r.audiences.length ? r.audiences : undefined), label: 'token audiences' };
+    case 'request.auth.presenter':
+      return { kind: 'string', http: true, value: (r) => r.presenter, label: 'token presenter (azp)' };
+    case 'destination.ip':
+      return { kind: 'ip', http: false, value: (r) => r.destinationIp, label: 'destination IP' };
+    case 'destination.port':
+      return { kind: 'port', http: false, value: (r) => r.port, label: 'destination port' };
+    case 'connection.sni':
+      return { kind: 'string', http: false, value: (r) => r.sni, label: 'SNI' };
+    default:
+      return undefined;
+  }
+}
+
+function matchOne(kind: FieldKind, pattern: string, value: string): boolean {
+  switch (kind) {
+    case 'ip':
+      return ipInBlock(value, pattern);
+    case 'path':
+      return authzPathMatch(pattern, value);
+    case 'host':
+      return authzStringMatch(pattern, value, true);
+    default:
+      return authzStringMatch(pattern, value);
+  }
+}
+
+/** Any value of the field (a claim can be a list) matches any of the patterns. */
+function matchAny(spec: FieldSpec, patterns: string[], req: ReqView): boolean {
+  const v = spec.value(req);
+  const values = v === undefined ? [] : Array.isArray(v) ? v : [v];
+  return values.some((x) => patterns.some((p) => matchOne(spec.kind, p, x)));
+}
+
+interface Cond {
+  path: PathSegment[];
+  field: string;
+  /** HTTP-only: on TCP, an ALLOW rule with it is dropped; in DENY the condition alone is dropped. */
+  http: boolean;
+  test: (req: ReqView) => { passed: boolean; reason: string };
+}
+
+const shown = (v: string | string[] | undefined) => (v === undefined ? '(none)' : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v));
+
+function fieldConds(r: Reader, specs: Record<string, FieldSpec>, what: string): Cond[] {
+  const conds: Cond[] = [];
+  const d = r.optDict() ?? {};
+  for (const key of Object.keys(d)) {
+    const negated = key.startsWith('not') && key.length > 3;
+    const base = negated ? key[3]!.toLowerCase() + key.slice(4) : key;
+    const spec = specs[base];
+    if (!spec) throw r.err(`${r.where} has an unknown field "${key}" for ${what}`, [key]);
+    const patterns = r.child(key).strList();
+    if (patterns.length === 0) continue;
+    for (const [i, p] of patterns.entries()) {
+      if (spec.kind === 'ip' && !parseCidr(p)) throw r.err(`${r.where}.${key}[${i}] is not an IP address or CIDR block: ${JSON.stringify(p)}`, [key, i]);
+    }
+    conds.push({
+      path: [...r.path, key],
+      field: key,
+      http: spec.http,
+      test: (req) => {
+        const any = matchAny(spec, patterns, req);
+        const passed = negated ? !any : any;
+        const v = spec.value(req);
+        const reason = negated
+          ? `${key}: the ${spec.label} ${shown(v)} must match none of [${patterns.join(', ')}]${passed ? '' : ' but matches one'}`
+          : `${key}: the ${spec.label} ${shown(v)} ${passed ? 'matches' : 'matches none of'} [${patterns.join(', ')}]`;
+        return { passed, reason };
+      },
+    });
+  }
+  return conds;
+}
+
+interface Rule {
+  index: number;
+  path: PathSegment[];
+  /** Each group is ORed inside (from entries, to entries); groups and when conditions are ANDed. */
+  groups: { path: PathSegment[]; label: string; alternatives: Cond[][] }[];
+  when: Cond[];
+}
+
+function readRule(r: Reader, index: number): Rule {
+  r.optDict();
+  const groups: Rule['groups'] = [];
+  for (const [key, inner, specs] of [
+    ['from', 'source', sourceFields],
+    ['to', 'operation', operationFields],
+  ] as const) {
+    const entries = r.child(key).list();
+    if (entries.length === 0) continue;
+    const alternatives = entries.map((e) => {
+      e.dict();
+      for (const k of e.keys()) if (k !== inner) throw e.err(`${e.where} has "${k}": each ${key} entry holds only "${inner}"`, [k]);
+      return fieldConds(e.child(inner), specs, inner);
+    });
+    groups.push({ path: [...r.path, key], label: key, alternatives });
+  }
+  const when = r
+    .child('when')
+    .list()
+    .map((w): Cond => {
+      const key = w.child('key').scalar();
+      const spec = whenField(key);
+      if (!spec) throw w.err(`${w.where}.key "${key}" is not a supported condition key`, ['key']);
+      const values = w.child('values').strList();
+      const notValues = w.child('notValues').strList();
+      if (values.length === 0 && notValues.length === 0) throw w.err(`${w.where} needs values or notValues`, ['values']);
+      for (const [field, list] of [
+        ['values', values],
+        ['notValues', notValues],
+      ] as const) {
+        for (const [i, p] of list.entries()) {
+          if (spec.kind === 'ip' && !parseCidr(p)) throw w.err(`${w.where}.${field}[${i}] is not an IP address or CIDR block`, [field, i]);
+        }
+      }
+      return {
+        path: w.path,
+        field: `when ${key}`,
+        http: spec.http,
+        test: (req) => {
+          const okValues = values.length === 0 || matchAny(spec, values, req);
+          const okNot = notValues.length === 0 || !matchAny(spec, notValues, req);
+          const v = spec.value(req);
+          const parts: string[] = [];
+          if (values.length) parts.push(`in [${values.join(', ')}]`);
+          if (notValues.length) parts.push(`not in [${notValues.join(', ')}]`);
+          return { passed: okValues && okNot, reason: `when ${key}: ${shown(v)} must be ${parts.join(' and ')}${okValues && okNot ? '' : ', it is not'}` };
+        },
+      };
+    });
+  return { index, path: r.path, groups, when };
+}
+
+interface Policy {
+  index: number;
+  name: string;
+  namespace: string;
+  action: AuthzAction;
+  selector: Record<string, string> | undefined;
+  targetRefs: { kind: string; name: string; namespace: string }[] | undefined;
+  provider: string | undefined;
+  rules: Rule[];
+  path: PathSegment[];
+}
+
+function readPolicy(raw: unknown, index: number): Policy {
+  const r = new Reader(raw, `policies[${index}]`);
+  const meta = readResource(r, ['AuthorizationPolicy']);
+  const spec = r.child('spec');
+  spec.optDict();
+  const actionR = spec.child('action');
+  const action = (actionR.isMissing() ? 'ALLOW' : actionR.scalar()) as AuthzAction;
+  if (!['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'].includes(action)) throw actionR.err(`spec.action must be ALLOW, DENY, AUDIT or CUSTOM, got ${action}`);
+  const selR = spec.child('selector');
+  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+  const trR = spec.child('targetRefs');
+  const singleR = spec.child('targetRef');
+  const refs = [...trR.list(), ...(singleR.isMissing() ? [] : [singleR])];
+  const targetRefs =
+    refs.length === 0
+      ? undefined
+      : refs.map((t) => ({ kind: t.child('kind').scalar(), name: t.child('name').scalar(), namespace: t.child('namespace').optStr() ?? meta.namespace }));
+  const provider = spec.child('provider').isMissing() ? undefined : spec.child('provider').child('name').optStr();
+  const rulesR = spec.child('rules');
+  const rules = rulesR.list().map((rr, i) => readRule(rr, i));
+  return { index, name: meta.name, namespace: meta.namespace, action, selector, targetRefs, provider, rules, path: r.path };
+}
+
+function evalRule(rule: Rule, req: ReqView, action: AuthzAction): RuleResult {
+  const conditions: ConditionResult[] = [];
+  let matched = true;
+  let reason = '';
+  const tcp = req.protocol === 'tcp';
+  const check = (c: Cond): boolean => {
+    if (tcp && c.http) {
+      if (action === 'DENY') {
+        conditions.push({ path: c.path, field: c.field, passed: true, reason: `${c.field} is HTTP-only: on TCP a DENY policy ignores this condition` });
+        return true;
+      }
+      conditions.push({ path: c.path, field: c.field, passed: false, reason: `${c.field} is HTTP-only: on TCP an ${action} rule using it never matches` });
+      return false;
+    }
+    const t = c.test(req);
+    conditions.push({ path: c.path, field: c.field, passed: t.passed, reason: t.reason });
+    return t.passed;
+  };
+  for (const g of rule.groups) {
+    // Entries of a list are ORed: the group passes when one entry has all its conditions true.
+    let groupOk = false;
+    const before = conditions.length;
+    for (const alt of g.alternatives) {
+      let ok = true;
+      for (const c of alt) if (!check(c)) ok = false;
+      if (ok) groupOk = true;
+    }
+    if (!groupOk) {
+      matched = false;
+      const firstFail = conditions.slice(before).find((c) => !c.passed);
+      if (!reason) reason = firstFail ? firstFail.reason : `${g.label} does not match`;
+    }
+  }
+  for (const c of rule.when) {
+    if (!check(c)) {
+      matched = false;
+      if (!reason) reason = conditions[conditions.length - 1]!.reason;
+    }
+  }
+  if (matched) reason = rule.groups.length === 0 && rule.when.length === 0 ? 'an empty rule matches every request' : 'every condition holds';
+  return { index: rule.index, path: rule.path, matched, conditions, reason };
+}
+
+function evalPolicy(p: Policy, req: ReqView, scope: PolicyResult['scope']): PolicyResult {
+  const rules = p.rules.map((r) => evalRule(r, req, p.action));
+  const hit = rules.find((r) => r.matched);
+  const reason =
+    p.rules.length === 0
+      ? 'no rules: matches nothing (for ALLOW this means allow nothing)'
+      : hit
+        ? `rule ${hit.index} matches: ${hit.reason}`
+        : rules.length === 1
+          ? `its rule does not match: ${rules[0]!.reason}`
+          : `none of its ${rules.length} rules matches`;
+  return { index: p.index, name: p.name, namespace: p.namespace, action: p.action, scope, matched: hit !== undefined, ruleIndex: hit ? hit.index : null, rules, reason };
+}
+
+function requestView(req: AuthzRequest): ReqView {
+  const r = new Reader(req, 'request');
+  r.dict();
+  const principal = r.child('sourcePrincipal').optStr()?.trim() || undefined;
+  const fromPrincipal = principal ? /(?:^|\/)ns\/([^/]+)\//.exec(principal)?.[1] : undefined;
+  const ns = principal ? r.child('sourceNamespace').optStr()?.trim() || fromPrincipal : undefined;
+  const auth = r.child('auth');
+  const headers = new Map<string, string>();
+  for (const [k, v] of Object.entries(r.child('headers').strMap())) headers.set(k.toLowerCase(), v);
+  let path = r.child('path').optStr();
+  if (path !== undefined) {
+    const q = path.search(/[?#]/);
+    if (q >= 0) path = path.slice(0, q);
+  }
+  const sourceIp = r.child('sourceIp').optStr()?.trim() || undefined;
+  const portR = r.child('port');
+  const protocol = r.child('protocol').optStr();
+  if (protocol !== undefined && protocol !== 'http' && protocol !== 'tcp') throw r.err('request.protocol must be http or tcp', ['protocol']);
+  const claims = auth.isMissing() ? {} : (auth.child('claims').optDict() ?? {});
+  return {
+    protocol: protocol ?? 'http',
+    principal,
+    namespace: ns,
+    sourceIp,
+    remoteIp: r.child('remoteIp').optStr()?.trim() || sourceIp,
+    requestPrincipal: auth.isMissing() ? undefined : auth.child('principal').optStr(),
+    audiences: auth.isMissing() ? [] : auth.child('audiences').strList(),
+    presenter: auth.isMissing() ? undefined : auth.child('presenter').optStr(),
+    claims,
+    method: r.child('method').optStr() ?? 'GET',
+    path: path ?? '/',
+    host: r.child('host').optStr(),
+    port: portR.isMissing() ? undefined : portR.scalar(),
+    headers,
+    destinationIp: r.child('destinationIp').optStr(),
+    sni: r.child('sni').optStr(),
+  };
+}
+
+function decide(input: AuthzInput): AuthzDecision {
+  const inR = new Reader(input, 'input');
+  inR.dict();
+  const root = inR.child('rootNamespace').optStr() || 'istio-system';
+  const wR = inR.child('workload');
+  wR.dict();
+  const wNs = wR.child('namespace').str();
+  const wLabels = wR.child('labels').strMap();
+  const targets = wR
+    .child('targets')
+    .list()
+    .map((t) => ({ kind: t.child('kind').scalar(), name: t.child('name').scalar(), namespace: t.child('namespace').optStr() ?? wNs }));
+  const req = requestView(input.request);
+  const custom = inR.child('customProviderDecision').optStr() ?? 'allow';
+  const policiesR = inR.child('policies');
+  policiesR.list();
+
+  const out: AuthzDecision = {
+    allowed: true,
+    status: 200,
+    body: null,
+    decidedBy: 'no-allow-policy',
+    summary: '',
+    stages: [],
+    audited: [],
+    notApplicable: [],
+    rejected: [],
+    notes: [],
+  };
+  if (req.principal === undefined && input.request.sourceNamespace) out.notes.push('No mTLS peer identity: the source namespace is unknown, so namespaces fields cannot match.');
+
+  const applicable: { p: Policy; scope: PolicyResult['scope'] }[] = [];
+  (input.policies ?? []).forEach((raw, i): void => {
+    const p = readPolicy(raw, i);
+    const reject = (path: PathSegment[], reason: string): void => {
+      out.rejected.push({ index: i, name: p.name, namespace: p.namespace, path, reason });
+    };
+    if (p.selector && p.targetRefs) return reject([...p.path, 'spec'], 'selector and targetRefs are mutually exclusive');
+    if ((p.action === 'DENY' || p.action === 'CUSTOM' || p.action === 'AUDIT') && p.rules.length === 0)
+      return reject([...p.path, 'spec', 'rules'], `${p.action} needs at least one rule (for deny-all write rules: [{}])`);
+    if (p.action === 'CUSTOM' && !p.provider) return reject([...p.path, 'spec', 'provider'], 'CUSTOM needs provider.name');
+    if (p.action !== 'CUSTOM' && p.provider) return reject([...p.path, 'spec', 'provider'], 'provider is only for action CUSTOM');
+    let scope: PolicyResult['scope'];
+    const na = (reason: string): void => {
+      out.notApplicable.push({ index: i, name: p.name, namespace: p.namespace, reason });
+    };
+    if (p.targetRefs) {
+      const hit = p.targetRefs.some((t) => targets.some((w) => w.kind === t.kind && w.name === t.name && w.namespace === t.namespace));
+      if (!hit) return na(`its targetRefs (${p.targetRefs.map((t) => `${t.kind}/${t.name}`).join(', ')}) do not name this proxy`);
+      scope = 'targetRefs';
+    } else {
+      if (p.namespace !== root && p.namespace !== wNs) return na(`it is in namespace ${p.namespace}, the workload is in ${wNs}`);
+      if (p.selector && Object.keys(p.selector).length > 0) {
+        if (!labelsMatch(p.selector, wLabels)) return na(`its selector (${Object.entries(p.selector).map(([k, v]) => `${k}=${v}`).join(', ')}) does not match the workload's labels`);
+        scope = 'workload';
+      } else scope = p.namespace === root ? 'mesh' : 'namespace';
+    }
+    applicable.push({ p, scope });
+  });
+
+  const deny = (decidedBy: AuthzDecision['decidedBy'], summary: string, pr?: PolicyResult) => {
+    out.allowed = false;
+    out.status = 403;
+    out.body = req.protocol === 'http' ? 'RBAC: access denied' : null;
+    out.decidedBy = decidedBy;
+    out.summary = summary;
+    if (pr) out.policy = { name: pr.name, namespace: pr.namespace, action: pr.action, ruleIndex: pr.ruleIndex, policyIndex: pr.index };
+    return out;
+  };
+  const label = (pr: PolicyResult) => `${pr.namespace}/${pr.name}${pr.ruleIndex !== null ? ` rule ${pr.ruleIndex}` : ''}`;
+
+  for (const { p, scope } of applicable) if (p.action === 'AUDIT') {
+    const pr = evalPolicy(p, req, scope);
+    if (pr.matched) out.audited.push(pr);
+  }
+
+  // 1. CUSTOM
+  const customs = applicable.filter((a) => a.p.action === 'CUSTOM').map((a) => evalPolicy(a.p, req, a.scope));
+  if (customs.length > 0) {
+    const hit = customs.find((c) => c.matched);
+    if (hit && custom === 'deny') {
+      out.stages.push({ stage: 'CUSTOM', policies: customs, outcome: `${label(hit)} matches; the external authorizer denies` });
+      return deny('custom-deny', `Denied at the CUSTOM stage: ${label(hit)} sends the request to its provider, which denies it.`, hit);
+    }
+    out.stages.push({ stage: 'CUSTOM', policies: customs, outcome: hit ? `${label(hit)} matches; the external authorizer allows, evaluation goes on` : 'no CUSTOM policy matches' });
+  }
+  // 2. DENY
+  const denies = applicable.filter((a) => a.p.action === 'DENY').map((a) => evalPolicy(a.p, req, a.scope));
+  const denyHit = denies.find((d) => d.matched);
+  out.stages.push({ stage: 'DENY', policies: denies, outcome: denyHit ? `${label(denyHit)} matches: 403` : denies.length ? 'no DENY policy matches' : 'no DENY policy applies' });
+  if (denyHit) return deny('deny-policy', `Denied (403) by DENY policy ${label(denyHit)}: ${denyHit.rules[denyHit.ruleIndex!]!.reason}.`, denyHit);
+  // 3. ALLOW
+  const allows = applicable.filter((a) => a.p.action === 'ALLOW').map((a) => evalPolicy(a.p, req, a.scope));
+  if (allows.length === 0) {
+    out.stages.push({ stage: 'ALLOW', policies: [], outcome: 'no ALLOW policy applies to the workload: allowed' });
+    out.summary = 'Allowed: no DENY policy matches and no ALLOW policy applies to this workload, so everything is allowed.';
+    return out;
+  }
+  const allowHit = allows.find((a) => a.matched);
+  if (allowHit) {
+    out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${label(allowHit)} matches: allowed` });
+    out.decidedBy = 'allow-policy';
+    out.policy = { name: allowHit.name, namespace: allowHit.namespace, action: 'ALLOW', ruleIndex: allowHit.ruleIndex, policyIndex: allowHit.index };
+    out.summary = `Allowed by ALLOW policy ${label(allowHit)}.`;
+    return out;
+  }
+  out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${allows.length} ALLOW ${allows.length === 1 ? 'policy applies' : 'policies apply'} and none matches: 403` });
+  const emptyAllow = allows.find((a) => p(applicable, a).rules.length === 0);
+  return deny(
+    'no-allow-match',
+    emptyAllow
+      ? `Denied (403): ALLOW policy ${emptyAllow.namespace}/${emptyAllow.name} has no rules (spec: {} allows nothing), and no other ALLOW policy matches.`
+      : 'Denied (403): ALLOW policies apply to this workload and none of their rules matches.',
+  );
+}
+
+function p(list: { p: Policy }[], pr: PolicyResult): Policy {
+  return list.find((x) => x.p.index === pr.index)!.p;
+}
+
+/** Evaluates the AuthorizationPolicies that apply to a workload for one request. Never throws. */
+export function evaluateAuthz(input: AuthzInput): EngineResult<{ decision: AuthzDecision }> {
+  return guard(() => ({ decision: decide(input) }));
+}
+
+/** `cluster.local/ns/<ns>/sa/<sa>`: the principal a sidecar presents for a service account. */
+export function spiffePrincipal(namespace: string, serviceAccount: string, trustDomain = 'cluster.local'): string {
+  return `${trustDomain}/ns/${namespace}/sa/${serviceAccount}`;
+}

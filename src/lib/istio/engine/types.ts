@@ -1,0 +1,198 @@
+/**
+ * Shared types and input readers of the semantics engine. The engine takes Istio objects as YAML parses
+ * them (plain JavaScript values, untrusted): every reader checks the shape and, on a mismatch, raises an
+ * {@link InputError} naming the field; each public entry point catches it and returns an {@link EngineError}.
+ * Pure TypeScript, no DOM, no Node built-ins: safe to bundle for the browser.
+ */
+
+export type PathSegment = string | number;
+
+/** A bad input, reported instead of thrown. `path` is written like `spec.http[0].match[1].uri`. */
+export interface EngineError {
+  ok: false;
+  error: {
+    /** Field path inside the object named by `source`, e.g. `spec.http[0].match[0].uri.regex`. */
+    path: string;
+    segments: PathSegment[];
+    /** Which input the path belongs to, e.g. `virtualService`, `destinationRules[1]`, `request`. */
+    source: string;
+    message: string;
+  };
+}
+
+export type EngineResult<T> = ({ ok: true } & T) | EngineError;
+
+export class InputError extends Error {
+  constructor(
+    readonly source: string,
+    readonly segments: PathSegment[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const plainKey = /^[A-Za-z0-9_\-/:$@*]+$/;
+
+export function formatSegments(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (plainKey.test(s)) out += out ? `.${s}` : s;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+/** Runs `fn`; turns an {@link InputError} (or any unexpected exception) into an {@link EngineError}. */
+export function guard<T extends object>(fn: () => T): EngineResult<T> {
+  try {
+    return { ok: true, ...fn() } as { ok: true } & T;
+  } catch (e) {
+    if (e instanceof InputError) {
+      return { ok: false, error: { path: formatSegments(e.segments), segments: e.segments, source: e.source, message: e.message } };
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: { path: '', segments: [], source: 'input', message: `Unexpected input: ${message}` } };
+  }
+}
+
+export type Dict = Record<string, unknown>;
+
+export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A cursor on an untrusted value: knows where it is, reads typed children or raises an InputError. */
+export class Reader {
+  constructor(
+    readonly value: unknown,
+    readonly source: string,
+    readonly path: PathSegment[] = [],
+  ) {}
+
+  fail(message: string, extra: PathSegment[] = []): never {
+    throw this.err(message, extra);
+  }
+
+  /** The error to throw (`throw r.err(...)` lets TypeScript narrow after it). */
+  err(message: string, extra: PathSegment[] = []): InputError {
+    return new InputError(this.source, [...this.path, ...extra], message);
+  }
+
+  get where(): string {
+    return formatSegments(this.path) || this.source;
+  }
+
+  isMissing(): boolean {
+    return this.value === undefined || this.value === null;
+  }
+
+  child(key: PathSegment): Reader {
+    let v: unknown;
+    if (typeof key === 'number') v = Array.isArray(this.value) ? this.value[key] : undefined;
+    else v = isDict(this.value) ? this.value[key] : undefined;
+    return new Reader(v, this.source, [...this.path, key]);
+  }
+
+  dict(): Dict {
+    if (!isDict(this.value)) this.fail(`${this.where} must be a map (key: value), got ${describe(this.value)}`);
+    return this.value;
+  }
+
+  optDict(): Dict | undefined {
+    return this.isMissing() ? undefined : this.dict();
+  }
+
+  keys(): string[] {
+    return this.isMissing() ? [] : Object.keys(this.dict());
+  }
+
+  list(): Reader[] {
+    if (this.isMissing()) return [];
+    if (!Array.isArray(this.value)) this.fail(`${this.where} must be a list, got ${describe(this.value)}`);
+    return this.value.map((_, i) => this.child(i));
+  }
+
+  str(): string {
+    if (typeof this.value !== 'string') this.fail(`${this.where} must be a string, got ${describe(this.value)}`);
+    return this.value;
+  }
+
+  /** A string, or a number/boolean written without quotes (YAML `port: 8080` where a string is expected). */
+  scalar(): string {
+    if (typeof this.value === 'number' || typeof this.value === 'boolean') return String(this.value);
+    return this.str();
+  }
+
+  optStr(): string | undefined {
+    return this.isMissing() ? undefined : this.str();
+  }
+
+  strList(): string[] {
+    return this.list().map((r) => r.scalar());
+  }
+
+  num(): number {
+    if (typeof this.value !== 'number' || !Number.isFinite(this.value)) this.fail(`${this.where} must be a number, got ${describe(this.value)}`);
+    return this.value;
+  }
+
+  optNum(): number | undefined {
+    return this.isMissing() ? undefined : this.num();
+  }
+
+  optBool(): boolean | undefined {
+    if (this.isMissing()) return undefined;
+    if (typeof this.value !== 'boolean') this.fail(`${this.where} must be true or false, got ${describe(this.value)}`);
+    return this.value;
+  }
+
+  /** A map of string to string (labels, headers). */
+  strMap(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k of this.keys()) out[k] = this.child(k).scalar();
+    return out;
+  }
+}
+
+export function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'nothing';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Reads `kind`, `metadata.name`, `metadata.namespace` of a resource and checks the kind. */
+export interface ObjectMeta {
+  kind: string;
+  name: string;
+  namespace: string;
+  creationTimestamp?: string;
+}
+
+export function readResource(r: Reader, kinds: readonly string[], defaultNamespace = 'default'): ObjectMeta {
+  r.dict();
+  const kindR = r.child('kind');
+  const kind = kindR.isMissing() ? undefined : kindR.scalar();
+  if (kind === undefined) r.fail(`kind is missing: expected ${kinds.join(' or ')}`, ['kind']);
+  if (!kinds.includes(kind)) r.fail(`kind is ${kind}: expected ${kinds.join(' or ')}`, ['kind']);
+  const meta = r.child('metadata');
+  meta.optDict();
+  const nameR = meta.child('name');
+  const name = nameR.isMissing() ? '(unnamed)' : nameR.scalar();
+  const nsR = meta.child('namespace');
+  const namespace = nsR.isMissing() ? defaultNamespace : nsR.scalar();
+  const tsR = meta.child('creationTimestamp');
+  const out: ObjectMeta = { kind, name, namespace };
+  if (!tsR.isMissing()) {
+    const v = tsR.value;
+    out.creationTimestamp = v instanceof Date ? v.toISOString() : tsR.scalar();
+  }
+  return out;
+}
+
+/** `app=reviews` style label selector match: every selector label equals the workload label. */
+export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+}

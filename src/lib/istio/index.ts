@@ -1,0 +1,15 @@
+/**
+ * The Istio semantics engine: pure TypeScript, browser-safe (no Node built-ins, no validator or field
+ * catalog). Routing, authorization, peer authentication, JWT, resilience and seeded sampling.
+ */
+export * from './engine/types';
+export * from './engine/routing';
+export * from './engine/authz';
+export * from './engine/peer-authn';
+export * from './engine/jwt';
+export * from './engine/resilience';
+export * from './engine/random';
+export { re2FullMatch, compileRe2 } from './engine/regex';
+export { parseDuration, formatMs } from './engine/duration';
+export { fqdn, hostCovers, splitAuthority } from './engine/hosts';
+export { applyStringMatch, describeMatch, type StringMatch } from './engine/string-match';
