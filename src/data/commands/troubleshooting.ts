@@ -137,7 +137,7 @@ export const commands: CommandEntry[] = [
   {
     id: 'istioctl-proxy-status',
     command: 'istioctl proxy-status',
-    summary: 'Lists every proxy connected to istiod with the sync state of each configuration type (alias: istioctl ps). Anything other than SYNCED or NOT SENT deserves a look.',
+    summary: 'Lists every proxy connected to istiod with the sync state of each configuration type (alias: istioctl ps). Anything other than SYNCED, NOT SENT or IGNORED deserves a look.',
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['control-plane', 'sync', 'xds'],
