@@ -291,12 +291,12 @@ interface Block {
   path: PathSegment[];
   /** Only uri prefix "/" or nothing: matches every request. */
   catchAll: boolean;
+  hasAuthority: boolean;
   evaluate: (req: ReqView) => MatchBlockTrace;
 }
 
-function readBlock(r: Reader, index: number, vsGateways: string[], vsNs: string): Block {
+function readBlock(r: Reader, index: number, vsNs: string): Block {
   r.optDict();
-  const d = r.optDict() ?? {};
   const path = r.path;
   const nameR = r.child('name');
   const name = nameR.isMissing() ? undefined : nameR.scalar();
@@ -324,7 +324,6 @@ function readBlock(r: Reader, index: number, vsGateways: string[], vsNs: string)
   const gateways = gatewaysR.isMissing() ? undefined : gatewaysR.strList().map((g) => normGateway(g, vsNs));
   const sourceLabels = r.child('sourceLabels').isMissing() ? undefined : r.child('sourceLabels').strMap();
   const sourceNamespace = r.child('sourceNamespace').optStr();
-  const effectiveGateways = gateways ?? vsGateways;
 
   const effectiveHeaders = headers.filter((h) => !IGNORED_HEADER_KEYS.has(h.key));
   const catchAll =
@@ -449,9 +448,7 @@ function readBlock(r: Reader, index: number, vsGateways: string[], vsNs: string)
     if (name !== undefined) out.name = name;
     return out;
   };
-  void d;
-  void effectiveGateways;
-  const block: Block = { index, path, catchAll, evaluate };
+  const block: Block = { index, path, catchAll, hasAuthority: authority !== undefined, evaluate };
   if (name !== undefined) block.name = name;
   return block;
 }
@@ -499,7 +496,7 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
     rr.dict();
     const nameR = rr.child('name');
     const matchR = rr.child('match');
-    const blocks = matchR.list().map((b, j) => readBlock(b, j, vsGateways, meta.namespace));
+    const blocks = matchR.list().map((b, j) => readBlock(b, j, meta.namespace));
     const catchAll = blocks.length === 0 || blocks.some((b) => b.catchAll);
     return { index: i, name: nameR.isMissing() ? undefined : nameR.scalar(), r: rr, blocks, catchAll };
   });
@@ -554,7 +551,7 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
     }
     return base;
   }
-  if (splitAuthority(req.authority).port !== undefined && rules.some((r) => r.blocks.some((b) => b.evaluate(req).checks.some((c) => c.field === 'authority')))) {
+  if (splitAuthority(req.authority).port !== undefined && rules.some((r) => r.blocks.some((b) => b.hasAuthority))) {
     notes.push('The authority has a port: it is matched as written. Whether Envoy includes the port in :authority matching is not verified here.');
   }
 
