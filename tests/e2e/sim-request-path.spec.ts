@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, useTheme, watchErrors } from './support/site';
+
+const url = '/fundamentals/sidecar-vs-ambient/';
+
+test('request path: the hops and both modes are in the page without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  const sim = page.locator('request-path-sim');
+  await expect(sim.getByRole('heading', { name: 'Sidecar mode' })).toBeVisible();
+  await expect(sim.getByRole('heading', { name: 'Ambient mode with a waypoint' })).toBeVisible();
+  await expect(sim.getByText('Mutual TLS between the sidecars.')).toBeVisible();
+  await expect(sim.getByRole('button', { name: 'Next hop' })).toBeHidden();
+  await context.close();
+});
+
+test('request path: step through the hops and switch to ambient with a waypoint', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(url);
+  const sim = page.locator('request-path-sim');
+  const live = sim.getByRole('status');
+  await expect(sim.getByText('Hop 1 of 6', { exact: true })).toBeVisible();
+  await sim.getByRole('button', { name: 'Next hop' }).click();
+  await sim.getByRole('button', { name: 'Next hop' }).click();
+  await expect(live).toContainText('Hop 3 of 6');
+  await expect(live).toContainText('Client sidecar');
+  await expect(sim.locator('[data-mode-figure="sidecar"] [data-part="sidecar-a"]')).toHaveClass(/is-current/);
+  await sim.getByRole('radio', { name: 'Ambient' }).check();
+  await expect(live).toContainText('Hop 1 of 6');
+  await expect(sim.locator('[data-mode-figure="sidecar"]')).toBeHidden();
+  await sim.getByRole('checkbox', { name: /waypoint/ }).check();
+  await expect(live).toContainText('Hop 1 of 7');
+  for (let i = 0; i < 3; i++) await sim.getByRole('button', { name: 'Next hop' }).click();
+  await expect(live).toContainText('Waypoint (L7, for the destination)');
+  await expect(sim.locator('[data-part="waypoint"]')).toHaveClass(/is-current/);
+  expect(errors).toEqual([]);
+});
+
+test('request path: keyboard only', async ({ page }) => {
+  await page.goto(url);
+  const sim = page.locator('request-path-sim');
+  await sim.getByRole('button', { name: 'Next hop' }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await expect(sim.getByRole('status')).toContainText('Hop 3 of 6');
+  await page.keyboard.press('End');
+  await expect(sim.getByRole('status')).toContainText('Hop 6 of 6');
+  await expect(sim.getByRole('button', { name: 'Next hop' })).toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Home');
+  await expect(sim.getByRole('status')).toContainText('Hop 1 of 6');
+  // Shift+Tab back to the waypoint checkbox, then the radios: arrows move between them.
+  await sim.getByRole('radio', { name: 'Sidecar' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(sim.getByRole('radio', { name: 'Ambient' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await expect(sim.getByRole('checkbox', { name: /waypoint/ })).toBeChecked();
+  await expect(sim.getByRole('status')).toContainText('Hop 1 of 7');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`request path: no axe violations in the changed state (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto(url);
+    const sim = page.locator('request-path-sim');
+    await sim.getByRole('radio', { name: 'Ambient' }).check();
+    await sim.getByRole('checkbox', { name: /waypoint/ }).check();
+    await sim.getByRole('button', { name: 'Next hop' }).click();
+    expect(await axeViolations(page, 'request-path-sim')).toEqual([]);
+  });
+}
+
+test('request path: fits a 360 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url);
+  const sim = page.locator('request-path-sim');
+  const box = await sim.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(360);
+  const overflow = await sim.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(overflow).toBe(false);
+});
