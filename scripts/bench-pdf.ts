@@ -69,7 +69,7 @@ export async function benchPdf(opts: { baseURL?: string; distDir?: string } = {}
   const served = opts.baseURL ? undefined : await serveDist(distDir);
   const base = opts.baseURL ?? served!.url;
   const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
     const sheets: SheetPdfCount[] = [];
@@ -81,7 +81,7 @@ export async function benchPdf(opts: { baseURL?: string; distDir?: string } = {}
       sheets.push({ path, a4, letter });
     }
     const pf = join(distDir, 'pagefind');
-    return { sheets, pagefindBytes: existsSync(pf) ? dirBytes(pf) : undefined };
+    return existsSync(pf) ? { sheets, pagefindBytes: dirBytes(pf) } : { sheets };
   } finally {
     await browser.close();
     served?.server.close();
@@ -89,7 +89,7 @@ export async function benchPdf(opts: { baseURL?: string; distDir?: string } = {}
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const r = await benchPdf({ baseURL: process.argv[2] });
+  const r = await benchPdf(process.argv[2] ? { baseURL: process.argv[2] } : {});
   for (const s of r.sheets) console.log(`${s.path.padEnd(34)} A4 ${String(s.a4).padStart(2)} pages   Letter ${String(s.letter).padStart(2)} pages`);
   if (r.pagefindBytes !== undefined) console.log(`pagefind index: ${(r.pagefindBytes / 1024).toFixed(0)} KiB`);
 }

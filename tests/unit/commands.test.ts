@@ -20,7 +20,8 @@ describe('command catalog', () => {
   });
 
   it('getCommand finds entries and names the unknown id', () => {
-    expect(getCommand(commands[0].id)).toBe(commands[0]);
+    const first = commands[0]!;
+    expect(getCommand(first.id)).toBe(first);
     expect(() => getCommand('no-such-command')).toThrow(/Unknown command id "no-such-command"/);
   });
 
@@ -68,16 +69,16 @@ describe('MDX pages use the catalog', () => {
 
 describe('the committed istioctl reference', () => {
   it('has the aliases the site uses', () => {
-    expect(istioctlCommands['proxy-config'].a).toContain('pc');
-    expect(istioctlCommands['proxy-status'].a).toContain('ps');
-    expect(istioctlCommands['experimental'].a).toContain('x');
+    expect(istioctlCommands['proxy-config']?.a).toContain('pc');
+    expect(istioctlCommands['proxy-status']?.a).toContain('ps');
+    expect(istioctlCommands['experimental']?.a).toContain('x');
   });
 
   const shared = join(root, '../shared/reference/istioctl-commands.tsv');
   it.runIf(existsSync(shared))('knows every command of ../shared/reference/istioctl-commands.tsv', () => {
     const rows = readFileSync(shared, 'utf8').trim().split('\n').slice(2);
     for (const row of rows) {
-      const path = row.split('\t')[0].replace(/^istioctl /, '');
+      const path = (row.split('\t')[0] ?? '').replace(/^istioctl /, '');
       expect(istioctlCommands[path], path).toBeDefined();
     }
   });

@@ -24,8 +24,8 @@ export function pageTitle(path: string): string | undefined {
   let title: string | undefined;
   if (file) {
     const fm = /^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'));
-    const m = fm && /^title:\s*(.+)$/m.exec(fm[1]);
-    title = m ? m[1].trim().replace(/^(['"])(.*)\1$/, '$2') : path;
+    const m = fm ? /^title:\s*(.+)$/m.exec(fm[1] ?? '') : null;
+    title = m?.[1] ? m[1].trim().replace(/^(['"])(.*)\1$/, '$2') : path;
   }
   cache.set(path, title);
   return title;

@@ -19,10 +19,10 @@ export function shellWords(line: string): string[] {
   let inWord = false;
   let quote: '"' | "'" | null = null;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+    const ch = line.charAt(i);
     if (quote) {
       if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line[++i];
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) cur += line.charAt(++i);
       else cur += ch;
       continue;
     }
@@ -30,7 +30,7 @@ export function shellWords(line: string): string[] {
       quote = ch;
       inWord = true;
     } else if (ch === '\\' && i + 1 < line.length) {
-      cur += line[++i];
+      cur += line.charAt(++i);
       inWord = true;
     } else if (/\s/.test(ch)) {
       if (inWord) words.push(cur);
@@ -51,7 +51,7 @@ export function simpleCommands(line: string): string[][] {
   const out: string[][] = [[]];
   for (const w of shellWords(line)) {
     if (w === '|' || w === '||' || w === '&&' || w === ';') out.push([]);
-    else out[out.length - 1].push(w);
+    else out[out.length - 1]!.push(w);
   }
   return out.filter((c) => c.length > 0);
 }
@@ -66,8 +66,9 @@ function parseFlagList(list: string, into: FlagSet): FlagSet {
   for (const f of list.split(',').filter(Boolean)) {
     const m = /^--([\w-]+)(?:\(-(\w)\))?$/.exec(f);
     if (!m) throw new Error(`bad flag spec ${f}`);
-    into.long.add(m[1]);
-    if (m[2]) into.short.set(m[2], m[1]);
+    const long = m[1]!;
+    into.long.add(long);
+    if (m[2]) into.short.set(m[2], long);
   }
   return into;
 }
@@ -112,12 +113,12 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
   const flags: string[] = [];
   let sawPositional = false;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+    const w = words[i]!;
     if (w === '--') break;
     if (w.startsWith('-') && w !== '-') {
       flags.push(w);
       if (!w.includes('=') && i + 1 < words.length) {
-        const next = words[i + 1];
+        const next = words[i + 1]!;
         const isSub = !sawPositional && childrenOf(path).has(next);
         if (!next.startsWith('-') && !isSub && !isShortBool(w) && !isLongBool(w)) i++;
       }
@@ -134,16 +135,18 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
       const removed = removedChild(path, w);
       if (removed) {
         // Take the longest removed path (`profile dump`), then stop: nothing else can be checked.
-        const longer = i + 1 < words.length ? removedChild(removed, words[i + 1]) : undefined;
+        const nextWord = words[i + 1];
+        const longer = nextWord !== undefined ? removedChild(removed, nextWord) : undefined;
         const p = longer ?? removed;
-        return { path: p, removed: { path: p, in: istioctlRemoved[p] }, problems: [`"istioctl ${p}" was removed in Istio ${istioctlRemoved[p]}`] };
+        const release = istioctlRemoved[p] ?? '?';
+        return { path: p, removed: { path: p, in: release }, problems: [`"istioctl ${p}" was removed in Istio ${release}`] };
       }
       if (children.size > 0) {
         problems.push(path ? `unknown subcommand "${w}" of "istioctl ${path}"` : `unknown subcommand "istioctl ${w}"`);
         return { path, problems };
       }
       sawPositional = true;
-      if (spec && !spec.args && !isPlaceholder(w) && !isPlaceholder(words[i])) {
+      if (spec && !spec.args && !isPlaceholder(w)) {
         // Leaf commands accept extra arguments in cobra; only flag it when the usage takes none and it is no placeholder.
         problems.push(`"istioctl ${path}" takes no positional argument, got "${w}"`);
       }
@@ -161,7 +164,7 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
   if (spec) parseFlagList(spec.f, allowed);
   for (const f of flags) {
     if (f.startsWith('--')) {
-      const name = f.slice(2).split('=')[0];
+      const name = f.slice(2).split('=')[0] ?? '';
       if (!allowed.long.has(name)) problems.push(`unknown flag --${name} for "istioctl ${path}"`);
     } else {
       const letter = f.slice(1, 2);
@@ -183,7 +186,7 @@ function isLongBool(flag: string): boolean {
   return flag.startsWith('--') && BOOL_LONG.has(flag.slice(2));
 }
 function isShortBool(flag: string): boolean {
-  return !flag.startsWith('--') && flag.length === 2 && BOOL_SHORT.has(flag[1]);
+  return !flag.startsWith('--') && flag.length === 2 && BOOL_SHORT.has(flag.charAt(1));
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
