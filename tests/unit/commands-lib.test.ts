@@ -15,7 +15,7 @@ describe('endnotes', () => {
       { n: 2, href: 'https://istio.io/x/', url: 'https://istio.io/x/', text: 'istio.io' },
     ]);
     expect(out.match(/endnote-ref/g)).toHaveLength(3);
-    expect(out).toContain('mirror</a><sup class="endnote-ref" aria-hidden="true">[1]</sup>');
+    expect(out).toContain('mirror</a><sup class="endnote-ref" aria-hidden="true" data-pagefind-ignore>[1]</sup>');
     expect(out).toContain('<a href="#top">top</a> ');
   });
   it('keeps internal paths when the site is unknown and decodes entities', () => {

@@ -30,7 +30,7 @@ export function numberLinks(html: string, site: string | URL | undefined): { htm
       notes.push(note);
       byHref.set(href, note);
     }
-    return `${whole}<sup class="endnote-ref" aria-hidden="true">[${note.n}]</sup>`;
+    return `${whole}<sup class="endnote-ref" aria-hidden="true" data-pagefind-ignore>[${note.n}]</sup>`;
   });
   return { html: out, notes };
 }
