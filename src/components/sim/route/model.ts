@@ -1,0 +1,248 @@
+/**
+ * Route simulator: text fields in, a view out. Runs at build time (the worked example) and in the browser
+ * (route-sim.ts), with the same engine.
+ */
+import { routeHttp, sampleRoute, seedFrom, type RouteDecision, type RouteSample } from '../../../lib/istio';
+import { parseHeaderLines, parseLabels, parsePort, pct } from '../shared/form';
+import { h, type VNode } from '../shared/vnode';
+import { lineRange, readYaml, whereIs, type YamlObject } from '../shared/yaml-docs';
+import type { ParsedYaml } from '../../../lib/yaml/paths';
+
+export interface RouteFields {
+  yaml: string;
+  method: string;
+  authority: string;
+  path: string;
+  headers: string;
+  gateway: string;
+  port: string;
+  sourceLabels: string;
+  noEndpoints: string;
+}
+
+export const SAMPLES = 1000;
+
+export type RouteOutcome =
+  | { ok: true; decision: RouteDecision; sample: RouteSample; view: VNode; verdict: string }
+  | { ok: false; message: string; line?: number };
+
+export function verdictOf(d: RouteDecision): string {
+  switch (d.outcome) {
+    case 'routed': {
+      const live = d.destinations.filter((x) => x.share > 0);
+      const to = live.map((x) => `${x.host}${x.subset ? ` ${x.subset}` : ''}${live.length > 1 ? ` (${pct(x.share)})` : ''}`).join(', ');
+      return `Routed by rule ${d.rule?.index ?? '?'} to ${to}`;
+    }
+    case 'partial':
+      return `Rule ${d.rule?.index ?? '?'}: part of the traffic fails with 503`;
+    case 'no-route':
+      return '404 NR: no rule matches';
+    case 'no-cluster':
+      return '503 NC: the subset is not defined';
+    case 'no-healthy-upstream':
+      return '503 UH: no healthy endpoint';
+    case 'redirect':
+      return `${d.httpStatus} redirect by rule ${d.rule?.index ?? '?'}`;
+    case 'direct-response':
+      return `${d.httpStatus} direct response by rule ${d.rule?.index ?? '?'}`;
+    case 'delegate':
+      return `Delegated by rule ${d.rule?.index ?? '?'}`;
+    case 'not-bound':
+      return d.httpStatus === 404 ? '404 NR: this VirtualService does not apply here' : 'This VirtualService does not apply here';
+  }
+}
+
+function lineLabel(r: { from: number; to: number } | undefined): string {
+  if (!r) return '';
+  return r.from === r.to ? ` (line ${r.from})` : ` (lines ${r.from}–${r.to})`;
+}
+
+export function computeRoute(f: RouteFields): RouteOutcome {
+  const y = readYaml(f.yaml, 'YAML');
+  if (!y.ok) return y;
+  const vsList = y.objects.filter((o) => o.kind === 'VirtualService');
+  const drList = y.objects.filter((o) => o.kind === 'DestinationRule');
+  const other = y.objects.filter((o) => o.kind !== 'VirtualService' && o.kind !== 'DestinationRule');
+  const vs = vsList[0];
+  if (!vs) {
+    const kinds = y.objects.map((o) => o.kind || '(no kind)');
+    return { ok: false, message: `YAML: no VirtualService found${kinds.length ? ` (found ${kinds.join(', ')})` : ''}. Paste a VirtualService, and its DestinationRules after a --- line.` };
+  }
+  const headers = parseHeaderLines(f.headers);
+  if (!headers.ok) return headers;
+  const labels = parseLabels(f.sourceLabels, 'Source labels');
+  if (!labels.ok) return labels;
+  const port = parsePort(f.port);
+  if (!port.ok) return port;
+  const noEndpoints = f.noEndpoints
+    .split(/[,\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const context: NonNullable<Parameters<typeof routeHttp>[0]['context']> = { gateway: f.gateway.trim() || 'mesh', sourceLabels: labels.value, noEndpoints };
+  if (port.value !== undefined) context.port = port.value;
+  const request = { method: f.method.trim() || 'GET', authority: f.authority.trim(), path: f.path.trim() || '/', headers: headers.value };
+  const r = routeHttp({ virtualService: vs.value, destinationRules: drList.map((d) => d.value), request, context });
+  if (!r.ok) {
+    const { source, segments, message } = r.error;
+    let obj: YamlObject | undefined;
+    if (source === 'virtualService') obj = vs;
+    const m = /^destinationRules\[(\d+)\]$/.exec(source);
+    if (m) obj = drList[Number(m[1])];
+    if (obj) {
+      const at = whereIs(obj, y.parsed, segments);
+      const out: RouteOutcome = { ok: false, message: `${obj.kind} ${obj.name || ''}, ${at.text}: ${message}` };
+      if (at.line !== undefined) out.line = at.line;
+      return out;
+    }
+    return { ok: false, message: `${source === 'request' ? 'Request' : 'Context'}: ${message}` };
+  }
+  const decision = r.decision;
+  const sample = sampleRoute(decision, SAMPLES, seedFrom(`${f.yaml}\n${JSON.stringify(request)}\n${JSON.stringify(context)}`));
+  const notes = [...decision.notes];
+  if (vsList.length > 1) notes.push(`Only the first VirtualService (${vs.name}) is simulated; ${vsList.length - 1} more ignored.`);
+  if (other.length) notes.push(`Ignored: ${other.map((o) => `${o.kind || '(no kind)'} ${o.name}`).join(', ')} (the route simulator reads VirtualService and DestinationRule).`);
+  const verdict = verdictOf(decision);
+  return { ok: true, decision, sample, verdict, view: routeView(decision, sample, vs, y.parsed, f.yaml, notes, verdict) };
+}
+
+function checkList(checks: RouteDecision['rules'][number]['blocks'][number]['checks'], onlyFailed: boolean): VNode | null {
+  const shown = onlyFailed ? checks.filter((c) => !c.passed) : checks;
+  if (shown.length === 0) return null;
+  return h(
+    'ul',
+    { class: 'sim-checks' },
+    shown.map((c) => h('li', { class: c.passed ? 'is-pass' : 'is-fail' }, h('span', { class: 'sim-tag' }, c.passed ? 'holds' : c.configTime ? 'dropped' : 'fails'), ' ', c.reason)),
+  );
+}
+
+function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed: ParsedYaml, text: string, notes: string[], verdict: string): VNode {
+  const ruleLines = (i: number) => lineRange(vs, parsed, ['spec', 'http', i]);
+  const winner = d.rule ? ruleLines(d.rule.index) : undefined;
+  const failed = d.rules.filter((r) => !r.matched).map((r) => ruleLines(r.index));
+
+  const ruleItems = d.rules.map((r) => {
+    const title = `Rule ${r.index}${r.name ? ` “${r.name}”` : ''}${lineLabel(ruleLines(r.index))}: `;
+    if (r.matched) {
+      const block = r.matchIndex === null ? null : r.blocks.find((b) => b.index === r.matchIndex);
+      return h(
+        'li',
+        { class: 'is-hit' },
+        h('strong', null, title, 'matches'),
+        ' — ',
+        r.reason,
+        block ? checkList(block.checks, false) : null,
+      );
+    }
+    return h(
+      'li',
+      { class: 'is-miss' },
+      h('strong', null, title, 'no match'),
+      ' — ',
+      r.reason,
+      r.blocks.length > 1
+        ? h(
+            'ul',
+            { class: 'sim-blocks' },
+            r.blocks.map((b) => h('li', null, `match[${b.index}]${b.name ? ` “${b.name}”` : ''}${b.dropped ? ' (dropped for this proxy)' : ''}:`, checkList(b.checks, true))),
+          )
+        : r.blocks[0]
+          ? checkList(r.blocks[0].checks, true)
+          : null,
+    );
+  });
+
+  const dests = d.destinations;
+  const total = sample.n || 1;
+  const statusOf = (x: RouteDecision['destinations'][number]) => (x.status === 'ok' ? '' : ` → 503 ${x.status}`);
+  const aborted = Object.entries(sample.byStatus).filter(([k]) => k.includes('fault'));
+  const barParts = [
+    ...dests.map((x, i) => ({ label: `${x.host}${x.subset ? ` ${x.subset}` : ''}${statusOf(x)}`, count: sample.byDestination[i] ?? 0, cls: `sim-seg-${i % 6}${x.status !== 'ok' ? ' is-error' : ''}` })),
+    ...aborted.map(([k, count]) => ({ label: `aborted by the fault (${k.replace(' fault', '')})`, count, cls: 'sim-seg-fault' })),
+  ];
+  const distribution =
+    dests.length > 0
+      ? h(
+          'section',
+          { class: 'sim-section' },
+          h('h4', null, `Where ${sample.n.toLocaleString('en-US')} sampled requests go`),
+          h(
+            'div',
+            { class: 'sim-bar', 'aria-hidden': 'true' },
+            barParts.filter((p) => p.count > 0).map((p) => h('span', { class: `sim-seg ${p.cls}`, style: `width: ${((100 * p.count) / total).toFixed(2)}%` })),
+          ),
+          h(
+            'ul',
+            { class: 'sim-legend' },
+            barParts.map((p, i) =>
+              h('li', null, h('span', { class: `sim-key ${p.cls}`, 'aria-hidden': 'true' }), `${p.label}: ${p.count.toLocaleString('en-US')}`, i < dests.length ? ` (configured ${pct(dests[i]!.share)})` : ''),
+            ),
+          ),
+          sample.delayed > 0 ? h('p', null, `${sample.delayed.toLocaleString('en-US')} of them are delayed by the fault.`) : null,
+        )
+      : null;
+
+  const effect: VNode[] = [];
+  const dt = (t: string, ...v: (string | VNode | null)[]) => effect.push(h('dt', null, t), h('dd', null, ...v));
+  if (d.outcome === 'routed' || d.outcome === 'partial' || d.outcome === 'no-cluster' || d.outcome === 'no-healthy-upstream') {
+    for (const x of dests) {
+      dt(
+        `${x.host}${x.subset ? ` subset ${x.subset}` : ''}`,
+        x.reason,
+        x.subsetDefinedBy ? ` Pods with ${Object.entries(x.subsetDefinedBy.labels).map(([k, v]) => `${k}=${v}`).join(', ') || '(no labels)'} (DestinationRule ${x.subsetDefinedBy.name}).` : '',
+      );
+    }
+    dt('Timeout', d.timeout.source === 'default' ? 'none: disabled by default' : d.timeout.text);
+    dt(
+      'Retries',
+      d.retries.attempts === 0
+        ? 'disabled (attempts: 0)'
+        : `${d.retries.attempts} retries (${d.retries.totalTries} tries in all)${d.retries.source === 'default' ? ', the default' : ''}; retryOn ${d.retries.retryOn ?? ''}${d.retries.perTryTimeout ? `; perTryTimeout ${d.retries.perTryTimeout}` : ''}`,
+    );
+    if (d.fault) {
+      const parts: string[] = [];
+      if (d.fault.delay) parts.push(`delay ${d.fault.delay.fixedDelay} for ${d.fault.delay.percentage}% of requests`);
+      if (d.fault.abort) parts.push(`abort with ${d.fault.abort.httpStatus ?? `gRPC ${d.fault.abort.grpcStatus}`} for ${d.fault.abort.percentage}% of requests`);
+      dt('Fault', parts.join('; '));
+    }
+    if (d.mirrors.length) dt('Mirror', d.mirrors.map((m) => `${m.host}${m.subset ? ` ${m.subset}` : ''} (${m.percentage}% copied, responses discarded)`).join(', '));
+    if (d.rewrite) dt('Rewrite', [d.rewrite.uri ? `path → ${d.rewrite.uri}` : '', d.rewrite.authority ? `authority → ${d.rewrite.authority}` : ''].filter(Boolean).join(', '));
+  }
+
+  const lines = text.split('\n');
+  const lineClass = (n: number) => {
+    if (winner && n >= winner.from && n <= winner.to) return 'sim-line is-hit';
+    if (failed.some((f) => f && n >= f.from && n <= f.to)) return 'sim-line is-miss';
+    return 'sim-line';
+  };
+  const codeCaption = winner
+    ? `The winning rule is highlighted: ${lineLabel(winner).trim().replace(/^\(|\)$/g, '')}. Rules that did not match are marked with a dashed edge.`
+    : 'No rule won: the rules that did not match are marked with a dashed edge.';
+
+  return h(
+    'div',
+    { class: 'sim-output' },
+    h('p', { class: `sim-verdict ${d.httpStatus !== null && d.httpStatus >= 400 ? 'is-error' : 'is-ok'}` }, verdict),
+    h('p', null, d.summary),
+    d.rules.length
+      ? h('section', { class: 'sim-section' }, h('h4', null, 'How the rules were checked, in order'), h('ol', { class: 'sim-rules', start: 0 }, ruleItems))
+      : null,
+    d.unreachable.length ? h('p', { class: 'sim-note' }, `Never reached: rule ${d.unreachable.map((u) => u.index).join(', ')} (after the catch-all rule ${d.unreachable[0]!.afterRule}).`) : null,
+    distribution,
+    effect.length ? h('section', { class: 'sim-section' }, h('h4', null, 'In effect for this request'), h('dl', { class: 'sim-dl' }, effect)) : null,
+    notes.length ? h('ul', { class: 'sim-notes' }, notes.map((n) => h('li', null, n))) : null,
+    h(
+      'figure',
+      { class: 'sim-code' },
+      h('figcaption', null, codeCaption),
+      h(
+        'pre',
+        { tabindex: 0, 'aria-label': `VirtualService ${vs.name}, rule lines marked` },
+        h(
+          'code',
+          null,
+          lines.map((l, i) => h('span', { class: lineClass(i + 1) }, h('span', { class: 'sim-ln', 'aria-hidden': 'true' }, String(i + 1)), l, '\n')),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { computeRoute } from '../../../src/components/sim/route/model';
+import { routePresets, defaultRoutePreset } from '../../../src/components/sim/route/presets';
+import { toHtml } from '../../../src/components/sim/shared/vnode';
+
+const f = defaultRoutePreset.fields;
+
+describe('route simulator model', () => {
+  it('every preset evaluates (the page renders them at build time)', () => {
+    for (const p of routePresets) expect(computeRoute(p.fields).ok, p.id).toBe(true);
+  });
+  it('the header preset: jason goes to v2 by rule 0, others to v1 by rule 1', () => {
+    const a = computeRoute(f);
+    expect(a.ok && a.verdict).toBe('Routed by rule 0 to reviews v2');
+    const b = computeRoute({ ...f, headers: 'end-user: mary' });
+    expect(b.ok && b.verdict).toBe('Routed by rule 1 to reviews v1');
+  });
+  it('the missing-subset preset is 503 NC', () => {
+    const p = routePresets.find((x) => x.id === 'missing-subset')!;
+    const r = computeRoute(p.fields);
+    expect(r.ok && r.verdict).toMatch(/503 NC/);
+  });
+  it('the wrong-order preset: /api/v2 is caught by the /api rule', () => {
+    const p = routePresets.find((x) => x.id === 'uri-order')!;
+    const r = computeRoute(p.fields);
+    expect(r.ok && r.decision.rule?.index).toBe(0);
+  });
+  it('the winning rule lines are marked in the YAML view', () => {
+    const r = computeRoute(f);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(toHtml(r.view)).toContain('The winning rule is highlighted: lines 9–17');
+  });
+  it('invalid YAML names the line', () => {
+    const r = computeRoute({ ...f, yaml: 'kind: VirtualService\nspec:\n  hosts: [a\n' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/line \d+/);
+  });
+  it('the wrong kind is named', () => {
+    const r = computeRoute({ ...f, yaml: 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/no VirtualService found \(found Service\)/);
+  });
+  it('an engine error is mapped to the YAML line of the field', () => {
+    const yaml = f.yaml.replace('exact: jason', 'regex: "(?=j)ason"');
+    const r = computeRoute({ ...f, yaml });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.line).toBe(13);
+      expect(r.message).toMatch(/line 13, spec\.http\[0\]\.match\[0\]\.headers\.end-user\.regex/);
+    }
+  });
+  it('markup in a header value stays text in the rendered HTML', () => {
+    const r = computeRoute({ ...f, headers: 'end-user: <script>alert(1)</script>' });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      const html = toHtml(r.view);
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;script&gt;');
+    }
+  });
+  it('a bad header line names the line', () => {
+    const r = computeRoute({ ...f, headers: 'end-user: jason\nnot a header' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe('Headers, line 2: write one header per line as name: value');
+  });
+  it('more than 256 KB is refused with a message', () => {
+    const r = computeRoute({ ...f, yaml: `${f.yaml}\n#${'x'.repeat(300 * 1024)}` });
+    expect(r.ok).toBe(false);
+  });
+  it('the sampled bar is the same for the same input (seeded)', () => {
+    const p = routePresets.find((x) => x.id === 'split')!;
+    const a = computeRoute(p.fields);
+    const b = computeRoute(p.fields);
+    expect(a.ok && b.ok && a.sample.byDestination).toEqual(b.ok ? b.sample.byDestination : null);
+  });
+});
