@@ -5,6 +5,7 @@ import { commands, getCommand } from '../../src/data/commands';
 import { checkCatalog, formatProblems } from '../../src/lib/commands/validate';
 import { scanMdxForCommands } from '../../src/lib/commands/mdx-scan';
 import { istioctlCommands } from '../../src/data/istioctl-reference';
+import { pageExists } from '../../src/lib/commands/pages';
 
 const root = join(import.meta.dirname, '../..');
 const docsDir = join(root, 'src/content/docs');
@@ -37,6 +38,11 @@ describe('command catalog', () => {
     ]) {
       expect(texts.has(needed), needed).toBe(true);
     }
+  });
+
+  it('every command page exists', () => {
+    const missing = commands.filter((c) => c.page && !pageExists(c.page)).map((c) => `${c.id}: ${c.page}`);
+    expect(missing).toEqual([]);
   });
 
   it('removed commands are kept as history with a replacement', () => {

@@ -14,6 +14,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'kubectl',
     tags: ['dashboards', 'observability', 'install'],
+    page: '/fundamentals/service-mesh/',
   },
   {
     id: 'istioctl-dashboard-kiali',
@@ -22,6 +23,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['dashboards', 'observability', 'kiali'],
+    page: '/fundamentals/service-mesh/',
   },
   {
     id: 'istioctl-dashboard-grafana',
@@ -30,6 +32,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['dashboards', 'observability', 'metrics'],
+    page: '/fundamentals/service-mesh/',
   },
   {
     id: 'istioctl-dashboard-jaeger',
@@ -38,6 +41,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['dashboards', 'observability', 'tracing'],
+    page: '/fundamentals/service-mesh/',
   },
   {
     id: 'istioctl-dashboard-prometheus',
@@ -46,6 +50,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['dashboards', 'observability', 'metrics'],
+    page: '/fundamentals/service-mesh/',
   },
   {
     id: 'istioctl-dashboard-controlz',
@@ -54,6 +59,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['dashboards', 'control-plane', 'logging'],
+    page: '/troubleshooting/control-plane/',
   },
 
   // Debug and logging.
@@ -65,6 +71,7 @@ export const commands: CommandEntry[] = [
     tool: 'kubectl',
     tags: ['logging', 'access-log', 'sidecar'],
     output: '[2026-11-27T08:01:12.345Z] "GET /reviews/0 HTTP/1.1" 503 UH no_healthy_upstream - "-" 0 19 0 - "-" "curl/8.5.0" ... outbound|9080|v3|reviews.bookinfo.svc.cluster.local ...',
+    page: '/troubleshooting/data-plane/',
   },
   {
     id: 'istioctl-admin-log',
@@ -73,6 +80,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['logging', 'control-plane'],
+    page: '/troubleshooting/control-plane/',
   },
   {
     id: 'istioctl-proxy-config-bootstrap',
@@ -81,6 +89,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['debug', 'envoy', 'proxy-config'],
+    page: '/troubleshooting/data-plane/',
   },
   {
     id: 'istioctl-proxy-config-rootca-compare',
@@ -90,6 +99,7 @@ export const commands: CommandEntry[] = [
     tool: 'istioctl',
     tags: ['debug', 'mtls', 'certificates'],
     output: 'Both [pod-a.bookinfo] and [pod-b.bookinfo] have the identical ROOTCA, theoretically the connectivity between them is available',
+    page: '/troubleshooting/data-plane/',
   },
   {
     id: 'istioctl-x-describe-service',
@@ -98,6 +108,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['debug', 'describe', 'routing'],
+    page: '/troubleshooting/data-plane/',
   },
   {
     id: 'istioctl-x-envoy-stats',
@@ -106,6 +117,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['debug', 'envoy', 'stats', 'circuit-breaking'],
+    page: '/troubleshooting/data-plane/',
   },
   {
     id: 'istioctl-bug-report',
@@ -124,6 +136,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'kubectl',
     tags: ['injection', 'labels'],
+    page: '/install/sidecar-injection/',
   },
 
   // Ambient.
@@ -135,6 +148,7 @@ export const commands: CommandEntry[] = [
     tool: 'istioctl',
     tags: ['ambient', 'ztunnel', 'debug'],
     since: '1.26',
+    page: '/install/ambient/',
   },
   {
     id: 'istioctl-ztunnel-config-certificates',
@@ -143,6 +157,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['ambient', 'ztunnel', 'certificates'],
+    page: '/install/ambient/',
   },
   {
     id: 'istioctl-waypoint-list',
@@ -151,6 +166,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['ambient', 'waypoint'],
+    page: '/install/ambient/',
   },
 
   // Resources at a glance.
@@ -171,6 +187,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['revisions', 'upgrade', 'tags'],
+    page: '/install/upgrades/',
   },
 
   // Uninstall.
@@ -181,6 +198,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['uninstall'],
+    page: '/install/istioctl-install/',
   },
   {
     id: 'istioctl-uninstall-revision',
@@ -189,6 +207,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['uninstall', 'revisions', 'upgrade'],
+    page: '/install/upgrades/',
   },
   {
     id: 'kubectl-delete-istio-crds',
@@ -197,6 +216,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'kubectl',
     tags: ['uninstall', 'crd'],
+    page: '/install/helm-install/',
   },
   {
     id: 'helm-ls-istio-system',
@@ -205,6 +225,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'helm',
     tags: ['helm', 'verify', 'uninstall'],
+    page: '/install/helm-install/',
   },
 
   // Removed in 1.24: history only. <Command> refuses to render these.
@@ -215,6 +236,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['profile', 'install', 'dry-run'],
+    page: '/install/profiles/',
   },
   {
     id: 'istioctl-profile-list',
@@ -225,6 +247,7 @@ export const commands: CommandEntry[] = [
     tags: ['profile', 'removed'],
     removedIn: '1.24',
     replacedBy: 'istioctl-manifest-generate-demo',
+    page: '/install/profiles/',
   },
   {
     id: 'istioctl-profile-dump',
@@ -235,6 +258,7 @@ export const commands: CommandEntry[] = [
     tags: ['profile', 'removed'],
     removedIn: '1.24',
     replacedBy: 'istioctl-manifest-generate-demo',
+    page: '/install/profiles/',
   },
   {
     id: 'istioctl-profile-diff',
@@ -245,6 +269,7 @@ export const commands: CommandEntry[] = [
     tags: ['profile', 'removed'],
     removedIn: '1.24',
     replacedBy: 'shell-diff-profiles',
+    page: '/install/profiles/',
   },
   {
     id: 'istioctl-verify-install',
@@ -255,5 +280,6 @@ export const commands: CommandEntry[] = [
     tags: ['verify', 'removed'],
     removedIn: '1.24',
     replacedBy: 'istioctl-version',
+    page: '/install/istioctl-install/',
   },
 ];
