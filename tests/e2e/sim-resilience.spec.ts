@@ -1,0 +1,128 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, useTheme, watchErrors } from './support/site';
+
+const outlierUrl = '/traffic/circuit-breaking/';
+const faultUrl = '/traffic/fault-injection/';
+
+test('outlier lab: the worked example is rendered without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(outlierUrl);
+  const lab = page.locator('outlier-lab');
+  await expect(lab.getByRole('status')).toContainText('1,800 requests over 180 s');
+  await expect(lab.getByRole('table', { name: 'Events' })).toContainText('baseEjectionTime × 2');
+  await expect(lab.getByRole('table', { name: 'Events' })).toContainText('maxEjectionPercent is 10');
+  await expect(lab.getByRole('spinbutton', { name: 'maxEjectionPercent' })).toBeHidden();
+  await context.close();
+});
+
+test('outlier lab: raising maxEjectionPercent lets the second failing pod be ejected', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(outlierUrl);
+  const lab = page.locator('outlier-lab');
+  const events = lab.getByRole('table', { name: 'Events' });
+  await expect(events).toContainText('Not ejected');
+  await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('50');
+  await expect(events).not.toContainText('Not ejected');
+  await expect(events.getByRole('row').filter({ hasText: 'reviews-3' }).first()).toContainText('Ejected');
+  await expect(lab.getByRole('status')).toContainText('ejections');
+  await expect(lab.locator('.ol-yaml')).toContainText('maxEjectionPercent: 50');
+  expect(errors).toEqual([]);
+});
+
+test('outlier lab: a bad value names the field and keeps the last result', async ({ page }) => {
+  await page.goto(outlierUrl);
+  const lab = page.locator('outlier-lab');
+  const before = await lab.getByRole('status').textContent();
+  const field = lab.getByRole('spinbutton', { name: 'baseEjectionTime (s)' });
+  await field.fill('0');
+  await expect(lab.getByRole('alert')).toContainText('baseEjectionTime (s): must be between 1 and 600');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(lab.getByRole('status')).toHaveText(before!);
+  await lab.getByRole('spinbutton', { name: 'Pods' }).fill('2');
+  await field.fill('30');
+  await expect(lab.getByRole('alert')).toContainText('Failure 2, Pod: reviews-3 does not exist');
+  await lab.getByRole('button', { name: 'Reset to the worked example' }).click();
+  await expect(lab.getByRole('alert')).toBeHidden();
+  await expect(lab.getByRole('status')).toHaveText(before!);
+});
+
+test('outlier lab: keyboard only', async ({ page }) => {
+  await page.goto(outlierUrl);
+  const lab = page.locator('outlier-lab');
+  await lab.getByRole('spinbutton', { name: 'consecutive5xxErrors' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(lab.getByRole('spinbutton', { name: 'baseEjectionTime (s)' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(lab.locator('.ol-yaml')).toContainText('baseEjectionTime: 31s');
+  await expect(lab.getByRole('table', { name: 'Events' })).toContainText('ejected for 31s');
+});
+
+test('fault lab: expected vs sampled, same seed same result', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(faultUrl);
+  const lab = page.locator('fault-lab');
+  const status = lab.getByRole('status');
+  await expect(status).toContainText('Seed "istio", 1,000 requests');
+  await lab.getByRole('spinbutton', { name: 'percentage.value (empty = left out)' }).nth(1).fill('100');
+  await expect(status).toContainText('1000 aborted with 500 (expected 1000)');
+  const table = lab.getByRole('table');
+  await expect(table.getByRole('row', { name: /No fault/ })).toContainText('0');
+  await lab.getByRole('spinbutton', { name: 'percentage.value (empty = left out)' }).nth(1).fill('');
+  await expect(lab.getByText('The abort has no percentage: no request is aborted.')).toBeVisible();
+  await expect(status).toContainText('0 aborted');
+  const seed = lab.getByRole('textbox', { name: 'Seed' });
+  await seed.fill('<img src=x onerror=alert(1)>');
+  await expect(status).toContainText('Seed "<img src=x onerror=alert(1)>"');
+  expect(await lab.locator('img').count()).toBe(0);
+  await seed.fill('abc');
+  const first = await status.textContent();
+  await seed.fill('abd');
+  await seed.fill('abc');
+  await expect(status).toHaveText(first!);
+  expect(errors).toEqual([]);
+});
+
+test('fault lab: keyboard only, bad percentage is named', async ({ page }) => {
+  await page.goto(faultUrl);
+  const lab = page.locator('fault-lab');
+  await lab.getByRole('checkbox', { name: 'Inject a delay' }).focus();
+  await page.keyboard.press('Space');
+  await expect(lab.locator('.fl-yaml')).not.toContainText('delay');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('0.00001');
+  await expect(lab.getByRole('alert')).toContainText('must be 0 or between 0.0001 and 100');
+  await lab.getByRole('button', { name: 'New seed' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(lab.getByRole('textbox', { name: 'Seed' })).not.toHaveValue('istio');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`resilience labs: no axe violations in the changed state (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto(outlierUrl);
+    const lab = page.locator('outlier-lab');
+    await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('50');
+    await lab.getByRole('spinbutton', { name: 'interval (s)' }).fill('0');
+    await expect(lab.getByRole('alert')).toBeVisible();
+    expect(await axeViolations(page, 'outlier-lab')).toEqual([]);
+    await page.goto(faultUrl);
+    const fl = page.locator('fault-lab');
+    await fl.getByRole('textbox', { name: 'Seed' }).fill('seed-2');
+    await fl.getByRole('spinbutton', { name: 'httpStatus' }).fill('9999');
+    await expect(fl.getByRole('alert')).toBeVisible();
+    expect(await axeViolations(page, 'fault-lab')).toEqual([]);
+  });
+}
+
+test('resilience labs: fit a 360 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const [url, tag] of [[outlierUrl, 'outlier-lab'], [faultUrl, 'fault-lab']] as const) {
+    await page.goto(url);
+    const overflow = await page.locator(tag).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    expect(overflow, tag).toBe(false);
+  }
+});
