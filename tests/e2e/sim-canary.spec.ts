@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, useTheme, watchErrors } from './support/site';
+
+const url = '/traffic/traffic-shifting/';
+
+test('canary: the 90/10 example is rendered without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  const sim = page.locator('canary-slider');
+  await expect(sim.getByRole('status')).toContainText('v1 gets 90%, v2 gets 10%');
+  await expect(sim.locator('.cs-yaml')).toContainText('apiVersion: networking.istio.io/v1');
+  await expect(sim.getByRole('slider')).toBeHidden();
+  await context.close();
+});
+
+test('canary: the slider and the weights drive the YAML and the sample', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(url);
+  const sim = page.locator('canary-slider');
+  await sim.getByRole('slider', { name: 'Share of v2 (%)' }).fill('50');
+  await expect(sim.getByRole('spinbutton', { name: 'weight of v1' })).toHaveValue('50');
+  await expect(sim.getByRole('status')).toContainText('v1 gets 50%, v2 gets 50%');
+  await expect(sim.locator('.cs-yaml')).toContainText('subset: v2\n      weight: 50');
+  await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('3');
+  await sim.getByRole('spinbutton', { name: 'weight of v2' }).fill('1');
+  await expect(sim.getByRole('status')).toContainText('v1 gets 75%, v2 gets 25%');
+  await expect(sim.getByText('The weights add up to 4, not 100')).toBeVisible();
+  await expect(sim.getByRole('slider')).toHaveValue('25');
+  await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('0');
+  await expect(sim.getByRole('status')).toContainText(/0 to v1, 1000 to v2/);
+  await sim.getByRole('spinbutton', { name: 'weight of v2' }).fill('0');
+  await expect(sim.getByRole('alert')).toContainText('both 0');
+  await expect(sim.getByRole('status')).toContainText(/0 to v1, 1000 to v2/);
+  expect(errors).toEqual([]);
+});
+
+test('canary: same seed, same sample; markup stays text', async ({ page }) => {
+  await page.goto(url);
+  const sim = page.locator('canary-slider');
+  const seed = sim.getByRole('textbox', { name: 'Seed' });
+  await seed.fill('x');
+  const a = await sim.getByRole('status').textContent();
+  await seed.fill('y');
+  await seed.fill('x');
+  await expect(sim.getByRole('status')).toHaveText(a!);
+  await seed.fill('<b>bold</b>');
+  await expect(sim.getByRole('status')).toContainText('seed "<b>bold</b>"');
+  expect(await sim.locator('b').count()).toBe(0);
+});
+
+test('canary: keyboard only', async ({ page }) => {
+  await page.goto(url);
+  const sim = page.locator('canary-slider');
+  await sim.getByRole('slider').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(sim.getByRole('status')).toContainText('v1 gets 85%, v2 gets 15%');
+  await page.keyboard.press('Tab');
+  await expect(sim.getByRole('spinbutton', { name: 'weight of v1' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(sim.locator('.cs-yaml')).toContainText('weight: 86');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`canary: no axe violations in the changed state (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto(url);
+    const sim = page.locator('canary-slider');
+    await sim.getByRole('slider').fill('30');
+    await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('5000');
+    await expect(sim.getByRole('alert')).toBeVisible();
+    expect(await axeViolations(page, 'canary-slider')).toEqual([]);
+  });
+}
+
+test('canary: fits a 360 px wide screen', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url);
+  const overflow = await page.locator('canary-slider').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(overflow).toBe(false);
+});
