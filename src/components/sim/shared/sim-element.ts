@@ -1,0 +1,96 @@
+/**
+ * The behaviour shared by the form-based simulators: read named fields, run the model (loaded lazily, so
+ * the engine and YAML parser live in a chunk shared by all simulators), render the view as DOM from text,
+ * announce the verdict, and on bad input keep the last good result and the reader's text, naming the
+ * line or field. Presets fill the fields.
+ */
+import { render, type VNode } from './vnode';
+
+export type SimOutcome = { ok: true; view: VNode; verdict: string } | { ok: false; message: string; line?: number; field?: string };
+
+export interface SimSpec<F extends { [K in keyof F]: string }> {
+  fields: readonly (keyof F & string)[];
+  presets: readonly { id: string; fields: F }[];
+  load: () => Promise<(fields: F) => SimOutcome>;
+  /** Field that gets aria-invalid when the outcome names a line. Default `yaml`. */
+  yamlField?: keyof F & string;
+}
+
+export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spec: SimSpec<F>): void {
+  let compute: Promise<(fields: F) => SimOutcome> | undefined;
+  const load = () => (compute ??= spec.load());
+
+  class SimElement extends HTMLElement {
+    private form!: HTMLFormElement;
+    private result!: HTMLElement;
+    private status!: HTMLElement;
+    private error!: HTMLElement;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+
+    connectedCallback(): void {
+      if (this.dataset['enhanced']) return;
+      this.dataset['enhanced'] = 'true';
+      this.form = this.querySelector('form')!;
+      this.result = this.querySelector('.sim-result')!;
+      this.status = this.querySelector('.sim-status')!;
+      this.error = this.querySelector('.sim-error')!;
+      for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
+      void load();
+      this.form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        void this.run();
+      });
+      this.form.addEventListener('input', (e) => {
+        clearTimeout(this.timer);
+        const t = e.target as HTMLElement;
+        const delay = t.tagName === 'TEXTAREA' || (t as HTMLInputElement).type === 'text' ? 350 : 0;
+        this.timer = setTimeout(() => void this.run(), delay);
+      });
+      this.querySelector('.sim-presets')?.addEventListener('click', (e) => {
+        const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-preset]');
+        const p = b && spec.presets.find((x) => x.id === b.dataset['preset']);
+        if (!b || !p) return;
+        for (const other of this.querySelectorAll<HTMLButtonElement>('button[data-preset]')) other.setAttribute('aria-pressed', String(other === b));
+        for (const k of spec.fields) {
+          const el = this.field(k);
+          if (el) el.value = String(p.fields[k]);
+        }
+        void this.run();
+      });
+    }
+
+    private field(name: string): HTMLInputElement | null {
+      const el = this.form.elements.namedItem(name);
+      return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? (el as HTMLInputElement) : null;
+    }
+
+    private read(): F {
+      const out: Record<string, string> = {};
+      for (const k of spec.fields) out[k] = this.field(k)?.value ?? '';
+      return out as unknown as F;
+    }
+
+    async run(): Promise<void> {
+      clearTimeout(this.timer);
+      const computeFn = await load();
+      const out = computeFn(this.read());
+      for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+      if (out.ok) {
+        render(this.result, out.view);
+        this.result.classList.remove('is-stale');
+        this.error.hidden = true;
+        this.error.textContent = '';
+        this.status.textContent = out.verdict;
+        return;
+      }
+      this.error.textContent = out.message;
+      this.error.hidden = false;
+      this.result.classList.add('is-stale');
+      const bad = out.field ?? (out.line !== undefined ? (spec.yamlField ?? 'yaml') : undefined);
+      if (bad) this.field(bad)?.setAttribute('aria-invalid', 'true');
+      this.status.textContent = `Input problem: ${out.message}`;
+    }
+  }
+
+  if (!customElements.get(tag)) customElements.define(tag, SimElement);
+}
