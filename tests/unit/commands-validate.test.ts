@@ -54,6 +54,14 @@ describe('istioctl commands that exist', () => {
     expect(reasons(cmd)).toEqual([]);
   });
 
+  it('reads flag values through the command: -s is --set on install, a value flag', () => {
+    // If -s were read as a flag without value, "analyze" would look like an argument of install.
+    expect(checkIstioctlWords(['-s', 'profile=demo', 'install']).path).toBe('install');
+    expect(checkIstioctlWords(['version', '-s']).problems).toEqual([]);
+    expect(checkIstioctlWords(['install', '-s', 'profile=demo', '-y']).problems).toEqual([]);
+    expect(checkIstioctlWords(['-n', 'default', 'proxy-status']).path).toBe('proxy-status');
+  });
+
   it('checks every istioctl part of a pipeline', () => {
     expect(checkCommand(entry('istioctl kube-inject -f deployment.yaml | kubectl apply -f -'))).toEqual([]);
   });

@@ -120,7 +120,7 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
       if (!w.includes('=') && i + 1 < words.length) {
         const next = words[i + 1]!;
         const isSub = !sawPositional && childrenOf(path).has(next);
-        if (!next.startsWith('-') && !isSub && !isShortBool(w) && !isLongBool(w)) i++;
+        if (!next.startsWith('-') && !isSub && !isBoolFlag(w, spec)) i++;
       }
       continue;
     }
@@ -178,15 +178,16 @@ export function checkIstioctlWords(words: string[]): IstioctlParse {
 const BOOL_LONG = new Set([
   'all-namespaces', 'skip-confirmation', 'purge', 'reset', 'verify', 'dry-run', 'force', 'short', 'browser',
   'overwrite', 'recursive', 'use-kube', 'verbose', 'list-analyzers', 'ignore-unknown', 'wait', 'insecure',
-  'plaintext', 'full-secrets', 'ignore-errs', 'no-descriptions', 'fqdn', 'remote', 'ignoreUnmeshed',
+  'plaintext', 'full-secrets', 'ignore-errs', 'no-descriptions', 'remote', 'ignoreUnmeshed', 'autoregister',
   'skip-controlplane', 'cluster-specific', 'create-service-account',
 ]);
-const BOOL_SHORT = new Set(['y', 'A', 'R', 'L', 'k', 'v', 'w', 's']);
-function isLongBool(flag: string): boolean {
-  return flag.startsWith('--') && BOOL_LONG.has(flag.slice(2));
-}
-function isShortBool(flag: string): boolean {
-  return !flag.startsWith('--') && flag.length === 2 && BOOL_SHORT.has(flag.charAt(1));
+/** Whether a flag takes no value, reading a short flag through the command's own flag list (`-s` is `--set` on install, `--short` on version). */
+function isBoolFlag(flag: string, spec: IstioctlCommandSpec | undefined): boolean {
+  if (flag.startsWith('--')) return BOOL_LONG.has(flag.slice(2));
+  const flags = parseFlagList(istioctlGlobalFlags, { long: new Set(), short: new Map() });
+  if (spec) parseFlagList(spec.f, flags);
+  const long = flags.short.get(flag.charAt(1));
+  return long !== undefined && BOOL_LONG.has(long);
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
