@@ -6,18 +6,19 @@
  */
 import { render, type VNode } from './vnode';
 
-export type SimOutcome = { ok: true; view: VNode; verdict: string } | { ok: false; message: string; line?: number; field?: string };
+export type SimOutcome = { ok: true; view: VNode; verdict: string; state?: unknown } | { ok: false; message: string; line?: number; field?: string };
 
 export interface SimSpec<F extends { [K in keyof F]: string }> {
   fields: readonly (keyof F & string)[];
   presets: readonly { id: string; fields: F }[];
-  load: () => Promise<(fields: F) => SimOutcome>;
+  /** The model; `previous` is the state of the last good result (to show what changed). */
+  load: () => Promise<(fields: F, previous?: unknown) => SimOutcome>;
   /** Field that gets aria-invalid when the outcome names a line. Default `yaml`. */
   yamlField?: keyof F & string;
 }
 
 export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spec: SimSpec<F>): void {
-  let compute: Promise<(fields: F) => SimOutcome> | undefined;
+  let compute: Promise<(fields: F, previous?: unknown) => SimOutcome> | undefined;
   const load = () => (compute ??= spec.load());
 
   class SimElement extends HTMLElement {
@@ -26,6 +27,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
     private status!: HTMLElement;
     private error!: HTMLElement;
     private timer: ReturnType<typeof setTimeout> | undefined;
+    private state: unknown;
 
     connectedCallback(): void {
       if (this.dataset['enhanced']) return;
@@ -35,7 +37,11 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       this.status = this.querySelector('.sim-status')!;
       this.error = this.querySelector('.sim-error')!;
       for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
-      void load();
+      // Compute the build-time example again, silently, so the first edit can show what changed.
+      void load().then((fn) => {
+        const first = fn(this.read());
+        if (first.ok) this.state = first.state;
+      });
       this.form.addEventListener('submit', (e) => {
         e.preventDefault();
         void this.run();
@@ -73,10 +79,11 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
     async run(): Promise<void> {
       clearTimeout(this.timer);
       const computeFn = await load();
-      const out = computeFn(this.read());
+      const out = computeFn(this.read(), this.state);
       for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
       if (out.ok) {
         render(this.result, out.view);
+        this.state = out.state;
         this.result.classList.remove('is-stale');
         this.error.hidden = true;
         this.error.textContent = '';

@@ -1,0 +1,122 @@
+/**
+ * mTLS scope resolver: PeerAuthentications + a small mesh → the mode every workload port accepts, the
+ * level and policy that set it, and which cells changed since the last result.
+ */
+import { resolvePeerGrid, type GridCell, type GridWorkload } from '../../../lib/istio';
+import { h, type VNode } from '../shared/vnode';
+import { readYaml, whereIs } from '../shared/yaml-docs';
+
+export interface MtlsFields {
+  yaml: string;
+  workloads: string;
+}
+
+/** Cell key → mode, kept between runs to mark changes. */
+export type MtlsState = Record<string, string>;
+
+export type MtlsOutcome = { ok: true; cells: GridCell[]; view: VNode; verdict: string; state: MtlsState } | { ok: false; message: string; line?: number; field?: string };
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function parseWorkloads(text: string): { ok: true; value: GridWorkload[] } | { ok: false; message: string } {
+  const out: GridWorkload[] = [];
+  for (const [i, raw] of text.split('\n').entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [id, labels = '', ports = ''] = line.split(/\s+/);
+    const [ns, name] = (id ?? '').split('/');
+    const where = `Workloads, line ${i + 1}`;
+    if (!ns || !name || !NAME.test(ns) || !NAME.test(name)) return { ok: false, message: `${where}: start with namespace/name, e.g. shop/web app=web 8080` };
+    const l: Record<string, string> = {};
+    for (const pair of labels.split(',').filter(Boolean)) {
+      const [k, v] = pair.split('=');
+      if (!k || v === undefined) return { ok: false, message: `${where}: labels are key=value separated by commas` };
+      l[k] = v;
+    }
+    const p = ports.split(',').filter(Boolean).map(Number);
+    if (p.length === 0 || p.some((x) => !Number.isInteger(x) || x < 1 || x > 65535)) return { ok: false, message: `${where}: list the container ports, e.g. 8080,9090` };
+    out.push({ name, namespace: ns, labels: l, ports: p });
+  }
+  if (out.length === 0) return { ok: false, message: 'Workloads: list at least one workload, e.g. shop/web app=web 8080' };
+  if (out.length > 50) return { ok: false, message: 'Workloads: at most 50 workloads' };
+  return { ok: true, value: out };
+}
+
+const key = (c: GridCell) => `${c.namespace}/${c.workload}:${c.port ?? '*'}`;
+
+export function computeMtls(f: MtlsFields, previous?: unknown): MtlsOutcome {
+  const y = readYaml(f.yaml, 'YAML');
+  if (!y.ok) return y;
+  const other = y.objects.find((o) => o.kind !== 'PeerAuthentication');
+  if (other) {
+    const at = whereIs(other, y.parsed, ['kind']);
+    const out: MtlsOutcome = { ok: false, message: `YAML, ${at.text}: kind ${other.kind || '(missing)'} is not a PeerAuthentication.` };
+    if (at.line !== undefined) out.line = at.line;
+    return out;
+  }
+  const w = parseWorkloads(f.workloads);
+  if (!w.ok) return { ok: false, message: w.message, field: 'workloads' };
+  const pas = y.objects;
+  const r = resolvePeerGrid({ policies: pas.map((p) => p.value), workloads: w.value });
+  if (!r.ok) {
+    const m = /^policies\[(\d+)\]$/.exec(r.error.source);
+    const obj = m ? pas[Number(m[1])] : undefined;
+    if (obj) {
+      const at = whereIs(obj, y.parsed, r.error.segments);
+      const out: MtlsOutcome = { ok: false, message: `PeerAuthentication ${obj.name}, ${at.text}: ${r.error.message}` };
+      if (at.line !== undefined) out.line = at.line;
+      return out;
+    }
+    return { ok: false, message: `Workloads: ${r.error.message}`, field: 'workloads' };
+  }
+  const prev = (previous && typeof previous === 'object' ? previous : undefined) as MtlsState | undefined;
+  const state: MtlsState = {};
+  for (const c of r.cells) state[key(c)] = c.decision.mode;
+  const changed = prev ? r.cells.filter((c) => prev[key(c)] !== undefined && prev[key(c)] !== c.decision.mode) : [];
+  const counts = { STRICT: 0, PERMISSIVE: 0, DISABLE: 0 };
+  for (const c of r.cells) counts[c.decision.mode] += 1;
+  const verdict = `${r.cells.length} ports: ${counts.STRICT} STRICT, ${counts.PERMISSIVE} PERMISSIVE, ${counts.DISABLE} DISABLE${changed.length ? `; ${changed.length} changed` : ''}`;
+  return { ok: true, cells: r.cells, state, verdict, view: mtlsView(r.cells, prev, changed.length) };
+}
+
+function mtlsView(cells: GridCell[], prev: MtlsState | undefined, changedCount: number): VNode {
+  const ignored = new Map<string, string>();
+  for (const c of cells) for (const i of c.decision.ignored) ignored.set(`${i.policy.namespace}/${i.policy.name}`, i.reason);
+  const rows = cells.map((c) => {
+    const before = prev?.[key(c)];
+    const changed = before !== undefined && before !== c.decision.mode;
+    const d = c.decision;
+    const setBy = d.policy ? `${d.level}: ${d.policy.namespace}/${d.policy.name}${d.level === 'port' ? ` (portLevelMtls ${c.port})` : ''}` : 'nothing set: the default';
+    return h(
+      'tr',
+      { class: changed ? 'is-changed' : undefined },
+      h('th', { scope: 'row' }, `${c.namespace}/${c.workload}`),
+      h('td', null, c.port === null ? 'all' : String(c.port)),
+      h('td', null, h('strong', { class: `sim-mode sim-mode-${d.mode.toLowerCase()}` }, d.mode), changed ? ` (was ${before})` : ''),
+      h('td', null, setBy),
+      h('td', null, d.chain.filter((s) => s.policy).map((s) => s.reason).join('; ') || 'no PeerAuthentication applies', d.notes.length ? ` ${d.notes.join(' ')}` : ''),
+    );
+  });
+  return h(
+    'div',
+    { class: 'sim-output' },
+    h('p', { class: 'sim-verdict is-ok' }, `Effective mode of every workload port${changedCount ? ` (${changedCount} changed since the last result)` : ''}`),
+    h(
+      'div',
+      { class: 'sim-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Effective mTLS mode per workload port' },
+      h(
+        'table',
+        null,
+        h('caption', { class: 'sim-visually-hidden' }, 'Effective mTLS mode per workload port'),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Workload'), h('th', { scope: 'col' }, 'Port'), h('th', { scope: 'col' }, 'Accepts'), h('th', { scope: 'col' }, 'Set by'), h('th', { scope: 'col' }, 'Why'))),
+        h('tbody', null, rows),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'sim-note' },
+      'STRICT accepts only mutual TLS; PERMISSIVE accepts mutual TLS and plaintext; DISABLE accepts plaintext only. The levels are mesh (root namespace), namespace, workload (selector) and port (portLevelMtls); each overrides the one above unless UNSET.',
+    ),
+    ignored.size ? h('section', { class: 'sim-section' }, h('h4', null, 'Ignored policies'), h('ul', null, [...ignored].map(([n, why]) => h('li', null, `${n}: ${why}`)))) : null,
+  );
+}
