@@ -1,0 +1,110 @@
+/** <jwt-matrix>: recomputes the JWT outcome matrix from the form and marks the cells that changed. */
+import { FieldError, h, markField, showError } from '../resilience/ui';
+import { buildMatrix, columns, raYaml, rows, type Cell, type JwtForm } from './jwt-view';
+
+const splitList = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+class JwtMatrix extends HTMLElement {
+  private form!: HTMLFormElement;
+  private error!: HTMLElement;
+  private errorId = `jm-err-${Math.random().toString(36).slice(2, 8)}`;
+  private last: Cell[][] | null = null;
+
+  connectedCallback(): void {
+    if (this.dataset['ready']) return;
+    this.dataset['ready'] = 'true';
+    this.form = this.querySelector('form')!;
+    this.error = this.querySelector('.sim-error')!;
+    this.error.id = this.errorId;
+    this.form.hidden = false;
+    this.querySelector<HTMLElement>('.jm-js-only')!.hidden = false;
+    this.form.addEventListener('submit', (e) => e.preventDefault());
+    this.form.addEventListener('input', () => this.update());
+    const first = this.read();
+    const m = buildMatrix(first);
+    if (m.ok) this.last = m.cells;
+  }
+
+  private input(name: string): HTMLInputElement {
+    return this.form.elements.namedItem(name) as HTMLInputElement;
+  }
+
+  private text(name: string, required: boolean): string {
+    const el = this.input(name);
+    const v = el.value.trim();
+    if (required && v === '') throw new FieldError(el, `${el.labels?.[0]?.firstChild?.textContent?.trim() ?? name}: must not be empty.`);
+    if (/\s/.test(v) && name !== 'audiences' && name !== 'tokenAud') throw new FieldError(el, `${el.labels?.[0]?.firstChild?.textContent?.trim() ?? name}: must not contain spaces.`);
+    return v;
+  }
+
+  private read(): JwtForm {
+    return {
+      issuer: this.text('issuer', true),
+      audiences: splitList(this.input('audiences').value),
+      tokenIss: this.text('tokenIss', true),
+      tokenSub: this.text('tokenSub', true),
+      tokenAud: splitList(this.input('tokenAud').value),
+      principal: this.text('principal', true),
+    };
+  }
+
+  private update(): void {
+    for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
+    let f: JwtForm;
+    try {
+      f = this.read();
+    } catch (e) {
+      if (e instanceof FieldError) {
+        markField(e.input, true, this.errorId);
+        showError(this.error, `${e.message} The matrix below is the last valid one.`);
+        return;
+      }
+      throw e;
+    }
+    const m = buildMatrix(f);
+    if (!m.ok) {
+      showError(this.error, `${m.message} The matrix below is the last valid one.`);
+      return;
+    }
+    showError(this.error, null);
+    const prev = this.last;
+    let changed = 0;
+    this.querySelector('.jm-yaml')!.textContent = raYaml(f);
+    this.querySelectorAll('.jm-table thead th').forEach((th, j) => {
+      if (j > 0) th.textContent = columns[j - 1]!.label(f);
+    });
+    const trs = this.querySelectorAll('.jm-table tbody tr');
+    rows.forEach((r, i) => {
+      const tr = trs[i]!;
+      const cellsHtml: HTMLElement[] = [h('th', { scope: 'row' }, r.label(f))];
+      m.cells[i]!.forEach((c, j) => {
+        const before = prev?.[i]?.[j];
+        const diff = !!before && (before.status !== c.status || before.short !== c.short);
+        if (diff) changed++;
+        cellsHtml.push(
+          h(
+            'td',
+            { 'data-status': String(c.status), class: diff ? 'sim-changed' : undefined },
+            h('strong', { class: 'jm-code' }, String(c.status)),
+            ' ',
+            h('span', { class: 'jm-short' }, c.short),
+            diff ? h('span', { class: 'jm-tag' }, before!.status !== c.status ? `was ${before!.status}` : 'new reason') : null,
+          ),
+        );
+      });
+      tr.replaceChildren(...cellsHtml);
+    });
+    this.querySelector('.jm-why ul')!.replaceChildren(
+      ...rows.flatMap((r, i) => columns.map((c, j) => h('li', {}, h('strong', {}, `${r.label(f)} × ${c.label(f)}:`), ` ${m.cells[i]![j]!.full}`))),
+    );
+    this.last = m.cells;
+    this.querySelector('.jm-status')!.textContent =
+      changed === 0 ? 'Matrix recomputed: no cell changed.' : `Matrix recomputed: ${changed} cell${changed === 1 ? '' : 's'} changed (marked).`;
+  }
+}
+
+if (!customElements.get('jwt-matrix')) customElements.define('jwt-matrix', JwtMatrix);
