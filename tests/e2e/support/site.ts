@@ -46,6 +46,11 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export async function axeViolations(page: Page, include?: string) {
+  // Expressive Code makes an overflowing code block focusable (tabindex) once the browser is idle;
+  // check the page as a reader gets it, after that has happened.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.expressive-code pre')].every((p) => p.scrollWidth <= p.clientWidth || p.hasAttribute('tabindex')),
+  );
   let builder = new AxeBuilder({ page }).withTags(wcagTags);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
