@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 
 export interface SheetPdfCount {
   /** Site path, e.g. `/cheat-sheets/cli/`. */
@@ -63,23 +63,36 @@ function dirBytes(dir: string): number {
   return n;
 }
 
-export async function benchPdf(opts: { baseURL?: string; distDir?: string } = {}): Promise<PdfBench> {
-  const distDir = opts.distDir ?? join(process.cwd(), 'dist');
-  const paths = sheetPaths(distDir);
-  const served = opts.baseURL ? undefined : await serveDist(distDir);
-  const base = opts.baseURL ?? served!.url;
-  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+/**
+ * Page counts of every cheat sheet printed (print media) on A4 and on US Letter, with an open browser and the
+ * base URL of a server over the built site. The entry point `npm run bench` (scripts/bench.ts) calls.
+ */
+export async function measureCheatSheetPdfs(browser: Browser, base: string, distDir = join(process.cwd(), 'dist')): Promise<SheetPdfCount[]> {
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     const sheets: SheetPdfCount[] = [];
-    for (const path of paths) {
+    for (const path of sheetPaths(distDir)) {
       await page.goto(base + path, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
       const a4 = countPdfPages(await page.pdf({ format: 'A4' }));
       const letter = countPdfPages(await page.pdf({ format: 'Letter' }));
       sheets.push({ path, a4, letter });
     }
+    return sheets;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Standalone: launches Chromium, serves dist itself unless given a base URL, adds the Pagefind index size. */
+export async function benchPdf(opts: { baseURL?: string; distDir?: string } = {}): Promise<PdfBench> {
+  const distDir = opts.distDir ?? join(process.cwd(), 'dist');
+  const served = opts.baseURL ? undefined : await serveDist(distDir);
+  const base = opts.baseURL ?? served!.url;
+  const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const sheets = await measureCheatSheetPdfs(browser, base, distDir);
     const pf = join(distDir, 'pagefind');
     return existsSync(pf) ? { sheets, pagefindBytes: dirBytes(pf) } : { sheets };
   } finally {
