@@ -143,7 +143,7 @@ export const commands: CommandEntry[] = [
   {
     id: 'istioctl-ztunnel-config-connections',
     command: 'istioctl ztunnel-config connections',
-    summary: 'Lists the connections the ztunnels track for the workloads on their nodes (new in Istio 1.26): who talks to whom, and whether it is over HBONE.',
+    summary: 'Lists the connections each ztunnel currently tracks for the workloads on its node, to see which ambient workloads talk to each other. Added to istioctl in 1.26.',
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['ambient', 'ztunnel', 'debug'],
