@@ -24,8 +24,9 @@ const out = join(root, 'src/data/istioctl-reference.ts');
  */
 const ADDITIONS_1_26 = [
   // `istioctl ztunnel-config connections` (alias `cons`): istio/istio istioctl/pkg/ztunnelconfig at tag 1.26.8,
-  // also listed in istioctl-aliases-1.26.tsv. Shows the connections a ztunnel tracks for a node's workloads.
-  { path: 'ztunnel-config connections', usageArgs: true, flags: ['--node', '--output(-o)', '--workload-namespace'] },
+  // also listed in istioctl-aliases-1.26.tsv. Flags: only --node and --output, which every ztunnel-config
+  // subcommand of the 1.25 reference has; add others once checked against the 1.26 sources.
+  { path: 'ztunnel-config connections', usageArgs: true, flags: ['--node', '--output(-o)'] },
 ];
 
 /** Commands removed from istioctl, with the release that removed them (istio/istio #52468, #52092, #52090). */

@@ -114,7 +114,7 @@ export const istioctlCommands: Record<string, IstioctlCommandSpec> = {
   "ztunnel-config": { a: ["zc"], f: "", args: false, group: true },
   "ztunnel-config all": { a: [], f: "--file(-f),--node,--output(-o),--proxy-admin-port", args: false },
   "ztunnel-config certificate": { a: ["certificates","certs","cert"], f: "--file(-f),--node,--output(-o),--proxy-admin-port", args: false },
-  "ztunnel-config connections": { a: ["cons"], f: "--node,--output(-o),--workload-namespace", args: true, since: '1.26' },
+  "ztunnel-config connections": { a: ["cons"], f: "--node,--output(-o)", args: true, since: '1.26' },
   "ztunnel-config log": { a: ["o"], f: "--file(-f),--level,--node,--output(-o),--proxy-admin-port,--reset(-r)", args: true },
   "ztunnel-config policy": { a: ["policies","p","pol"], f: "--file(-f),--node,--output(-o),--policy-namespace,--proxy-admin-port", args: false },
   "ztunnel-config service": { a: ["services","s","svc"], f: "--file(-f),--node,--output(-o),--proxy-admin-port,--service-namespace", args: false },
