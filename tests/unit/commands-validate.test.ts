@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommand, checkIstioctlWords, shellWords, simpleCommands, checkCatalog, formatProblems } from '../../src/lib/commands/validate';
+import { canonicalCommand, checkCommand, checkIstioctlWords, shellWords, simpleCommands, checkCatalog, formatProblems } from '../../src/lib/commands/validate';
 import type { CommandEntry } from '../../src/data/commands/types';
 
 const entry = (command: string, extra: Partial<CommandEntry> = {}): CommandEntry => ({
@@ -116,6 +116,15 @@ describe('entry schema', () => {
     expect(r).toContain('page "/troubleshooting/x" must be a site path with a trailing slash');
     expect(r).toContain('unknown domain "nope"');
   });
+  it('sees through aliases and plurals', () => {
+    expect(canonicalCommand('istioctl pc clusters <pod>')).toBe('istioctl proxy-config cluster <pod>');
+    expect(canonicalCommand('istioctl x describe po <pod>')).toBe('istioctl experimental describe pod <pod>');
+    expect(canonicalCommand('kubectl get authorizationpolicies -A')).toBe(canonicalCommand('kubectl get authorizationpolicy -A'));
+    expect(canonicalCommand('kubectl get pods -n x | grep a')).toBe('kubectl get pod -n x | grep a');
+    const r = checkCatalog([entry('istioctl pc routes <pod>', { id: 'istioctl-a' }), entry('istioctl proxy-config route <pod>', { id: 'istioctl-b' })]);
+    expect(r.map((p) => p.reason)).toEqual(['same command text as "istioctl-a": reuse that id']);
+  });
+
   it('finds duplicate command texts and ids', () => {
     const a = entry('istioctl ps', { id: 'istioctl-a' });
     const b = entry('istioctl  ps', { id: 'istioctl-b' });

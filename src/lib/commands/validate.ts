@@ -243,6 +243,46 @@ export function checkCommand(c: CommandEntry, allIds?: Set<string>): CommandProb
   return problems;
 }
 
+const singular = (w: string) => (/ies$/.test(w) ? w.replace(/ies$/, 'y') : /[^s]s$/.test(w) ? w.slice(0, -1) : w);
+
+/**
+ * A command's canonical form, to find the same command typed twice in different spellings: istioctl aliases
+ * become their full subcommand names (`pc clusters` = `proxy-config cluster`), kubectl resource names become
+ * singular (`get authorizationpolicies` = `get authorizationpolicy`), spacing is normalised.
+ */
+export function canonicalCommand(line: string): string {
+  let parts: string[][];
+  try {
+    parts = simpleCommands(line);
+  } catch {
+    return line.replace(/\s+/g, ' ').trim();
+  }
+  return parts
+    .map((words) => {
+      if (words[0] === 'istioctl') {
+        let path = '';
+        const out = ['istioctl'];
+        let inPath = true;
+        for (const w of words.slice(1)) {
+          const canonical = inPath && !w.startsWith('-') ? childrenOf(path).get(w) : undefined;
+          if (canonical) {
+            path = path ? `${path} ${canonical}` : canonical;
+            out.push(canonical);
+          } else {
+            if (!w.startsWith('-')) inPath = false;
+            out.push(w);
+          }
+        }
+        return out.join(' ');
+      }
+      if (words[0] === 'kubectl') {
+        return words.map((w, i) => (i > 0 && /^(get|describe|delete|edit)$/.test(words[i - 1] ?? '') && /^[a-z]+$/.test(w) ? singular(w) : w)).join(' ');
+      }
+      return words.join(' ');
+    })
+    .join(' | ');
+}
+
 /** Checks the whole catalog: each entry, duplicate ids and duplicate command texts. */
 export function checkCatalog(entries: CommandEntry[]): CommandProblem[] {
   const ids = new Set(entries.map((c) => c.id));
@@ -251,7 +291,7 @@ export function checkCatalog(entries: CommandEntry[]): CommandProblem[] {
   const byText = new Map<string, string>();
   for (const c of entries) {
     byId.set(c.id, (byId.get(c.id) ?? 0) + 1);
-    const norm = c.command.replace(/\s+/g, ' ').trim();
+    const norm = canonicalCommand(c.command);
     const other = byText.get(norm);
     if (other) problems.push({ id: c.id, command: c.command, reason: `same command text as "${other}": reuse that id` });
     else byText.set(norm, c.id);
