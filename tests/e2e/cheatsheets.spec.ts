@@ -127,6 +127,16 @@ for (const path of paths) {
   });
 }
 
+test('a sheet prints black on white even from the dark theme', async ({ page }) => {
+  await useTheme(page, 'dark');
+  await page.goto('/cheat-sheets/cli/');
+  await page.emulateMedia({ media: 'print' });
+  const colors = await page.evaluate(() =>
+    [...document.querySelectorAll('.cheatsheet :is(p, td, th, code, a)')].slice(0, 40).map((el) => getComputedStyle(el).color),
+  );
+  expect(new Set(colors)).toEqual(new Set(['rgb(0, 0, 0)']));
+});
+
 test('print-all collects every sheet with its own table of contents', async ({ page }) => {
   await page.goto('/cheat-sheets/print-all/');
   const toc = page.getByRole('navigation', { name: 'Contents' });
