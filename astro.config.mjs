@@ -2,6 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { satteri } from '@astrojs/markdown-satteri';
 import tailwindcss from '@tailwindcss/vite';
 import { sidebarGroups } from './src/data/curriculum.ts';
 import { validateExamples } from './src/integrations/validate-examples.ts';
@@ -29,6 +30,9 @@ const sidebar = [
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://istio-ica-guide.example.org',
   trailingSlash: 'always',
+  // Keep smart quotes, but never turn "--" into a dash: command flags (--set, --use-kube) must stay exact,
+  // also where MDX treats them as text (e.g. <code> inside a <summary>).
+  markdown: { processor: satteri({ features: { smartPunctuation: { dashes: false } } }) },
   integrations: [
     validateExamples(),
     starlight({

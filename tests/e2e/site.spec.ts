@@ -67,6 +67,15 @@ test('no internal link or anchor is broken', () => {
   expect(broken).toEqual([]);
 });
 
+test('command flags in code keep their double hyphen (no smart dash)', () => {
+  const bad: string[] = [];
+  for (const [path, file] of builtPages()) {
+    const html = readFileSync(file, 'utf8');
+    for (const m of html.matchAll(/<code[^>]*>([^<]*[\u2013\u2014][a-z][^<]*)<\/code>/g)) bad.push(`${path}: ${m[1]}`);
+  }
+  expect(bad).toEqual([]);
+});
+
 test('Ctrl+K opens search, and "subset" finds the VirtualService page', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('Control+k');
