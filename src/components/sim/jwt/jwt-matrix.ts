@@ -1,6 +1,9 @@
 /** <jwt-matrix>: recomputes the JWT outcome matrix from the form and marks the cells that changed. */
 import { FieldError, h, markField, showError } from '../resilience/ui';
-import { buildMatrix, columns, raYaml, rows, type Cell, type JwtForm } from './jwt-view';
+import type { Cell, JwtForm } from './jwt-view';
+
+/** The view model pulls in the engine (JWT + authorization + RE2): loaded as its own chunk. */
+type View = typeof import('./jwt-view');
 
 const splitList = (s: string) =>
   s
@@ -13,6 +16,8 @@ class JwtMatrix extends HTMLElement {
   private error!: HTMLElement;
   private errorId = `jm-err-${Math.random().toString(36).slice(2, 8)}`;
   private last: Cell[][] | null = null;
+  private view!: Promise<View>;
+  private pending = 0;
 
   connectedCallback(): void {
     if (this.dataset['ready']) return;
@@ -23,10 +28,12 @@ class JwtMatrix extends HTMLElement {
     this.form.hidden = false;
     this.querySelector<HTMLElement>('.jm-js-only')!.hidden = false;
     this.form.addEventListener('submit', (e) => e.preventDefault());
-    this.form.addEventListener('input', () => this.update());
-    const first = this.read();
-    const m = buildMatrix(first);
-    if (m.ok) this.last = m.cells;
+    this.form.addEventListener('input', () => void this.update());
+    this.view = import('./jwt-view');
+    void this.view.then((v) => {
+      const m = v.buildMatrix(v.jwtDefaults);
+      if (m.ok && this.last === null) this.last = m.cells;
+    });
   }
 
   private input(name: string): HTMLInputElement {
@@ -52,7 +59,10 @@ class JwtMatrix extends HTMLElement {
     };
   }
 
-  private update(): void {
+  private async update(): Promise<void> {
+    const ticket = ++this.pending;
+    const { buildMatrix, columns, raYaml, rows } = await this.view;
+    if (ticket !== this.pending) return;
     for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
     let f: JwtForm;
     try {
