@@ -3,6 +3,10 @@ import { numberLinks } from '../../src/lib/commands/endnotes';
 import { pageExists, pageFile, pageTitle } from '../../src/lib/commands/pages';
 import { buildDate, cssString, runningHeader } from '../../src/lib/commands/build-info';
 import { countPdfPages } from '../../scripts/bench-pdf';
+import { scanMdxForCommands } from '../../src/lib/commands/mdx-scan';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('endnotes', () => {
   it('numbers each address once, skips in-page and heading anchor links', () => {
@@ -50,5 +54,34 @@ describe('PDF page count', () => {
   it('counts /Type /Page objects, not /Pages', () => {
     const pdf = new TextEncoder().encode('<< /Type /Pages /Count 2 >> << /Type /Page >> << /Type/Page /Parent 1 0 R >>');
     expect(countPdfPages(pdf)).toBe(2);
+  });
+});
+
+describe('MDX scan', () => {
+  it('finds shell fences, <Code lang="bash"> and command references', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mdx-scan-'));
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(
+      join(dir, 'a', 'page.mdx'),
+      [
+        '# Page',
+        '```bash',
+        'kubectl get pods',
+        '```',
+        '```yaml',
+        'a: 1',
+        '```',
+        '<Code code="istioctl ps" lang="sh" />',
+        '<Command id="istioctl-proxy-status" bare />',
+        "<CommandTable ids={['kubectl-get-pods-namespace',",
+        "  'no-such-id']} />",
+      ].join('\n'),
+    );
+    const r = scanMdxForCommands(dir);
+    expect(r.fences.map((f) => [f.line, f.lang])).toEqual([
+      [2, 'bash'],
+      [8, '<Code lang="sh">'],
+    ]);
+    expect(r.refs.map((x) => x.id)).toEqual(['istioctl-proxy-status', 'kubectl-get-pods-namespace', 'no-such-id']);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Scans the MDX/Markdown pages for commands: shell code fences (forbidden: commands come from the catalog),
- * and <Command id="..."> and <CommandTable ids={[...]}> references.
+ * Scans the MDX/Markdown pages for commands: shell code fences and <Code lang="bash"> blocks (forbidden:
+ * commands come from the catalog), and <Command id="..."> and <CommandTable ids={[...]}> references.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,6 +28,10 @@ export function scanMdxForCommands(docsDir: string) {
       const lang = fence?.[2] ?? '';
       if (fence && SHELL_LANGS.has(lang.toLowerCase())) fences.push({ file, line: i + 1, lang });
       for (const m of l.matchAll(/<Command\s[^>]*\bid=["']([^"']+)["']/g)) refs.push({ file, line: i + 1, id: m[1]! });
+      // A shell block written with Starlight's <Code> bypasses the catalog just like a fence does.
+      for (const m of l.matchAll(/<Code\s[^>]*\blang=["']([\w-]+)["']/g)) {
+        if (SHELL_LANGS.has((m[1] ?? '').toLowerCase())) fences.push({ file, line: i + 1, lang: `<Code lang="${m[1]}">` });
+      }
     });
     // CommandTable ids may span lines: ids={['a', 'b']}
     for (const m of text.matchAll(/<CommandTable\b[^>]*?\bids=\{\[([\s\S]*?)\]\}/g)) {
