@@ -56,11 +56,15 @@ async function main() {
   pick('exam page', '/exam/overview/');
   pick('commands page', '/commands/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
-  const simPages = pages.filter((p) => {
+  // A simulator is a custom element of our own: any hyphenated tag that is not Starlight's.
+  const starlightTags = /^(sl-|starlight-|site-search|mobile-starlight-toc|astro-)/;
+  for (const p of pages) {
     const file = join(dist, p, 'index.html');
-    return existsSync(file) && /<[a-z]+-sim[\s>]|data-sim=/.test(readFileSync(file, 'utf8'));
-  });
-  for (const p of simPages) pick(`simulator page`, p);
+    if (!existsSync(file)) continue;
+    const html = readFileSync(file, 'utf8');
+    const tags = new Set([...html.matchAll(/<\/([a-z]+-[a-z-]+)>/g)].map((m) => m[1]!).filter((t) => !starlightTags.test(t)));
+    if (tags.size > 0) pick(`simulator: ${[...tags].join(', ')}`, p);
+  }
 
   const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, stdio: 'ignore' });
   try {
