@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { axeViolations, useTheme, watchErrors } from './support/site';
+
+/** SIM_PAGE points the spec at another page holding the simulator (used while the pages were written). */
+const url = process.env['SIM_PAGE'] ?? '/security/mtls-peer-authentication/';
+
+const row = (sim: import('@playwright/test').Locator, workload: string, port: string) =>
+  sim.getByRole('row').filter({ has: sim.page().getByRole('rowheader', { name: workload }) }).filter({ hasText: new RegExp(`^${workload}${port}`) });
+
+test('mTLS resolver: the grid is rendered without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  const sim = page.locator('mtls-sim');
+  await expect(row(sim, 'legacy/billing', '8080')).toContainText('PERMISSIVE');
+  await expect(row(sim, 'shop/web', '8080')).toContainText('STRICT');
+  await context.close();
+});
+
+test('mTLS resolver: a policy change updates the cells and marks what changed', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(url);
+  const sim = page.locator('mtls-sim');
+  const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
+  await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
+  await sim.getByRole('button', { name: 'Resolve the modes' }).click();
+  await expect(sim.getByRole('status')).toHaveText('4 ports: 3 STRICT, 0 PERMISSIVE, 1 DISABLE; 1 changed');
+  await expect(row(sim, 'legacy/billing', '8080')).toContainText('DISABLE (was PERMISSIVE)');
+  await sim.getByRole('button', { name: 'Workload port exception' }).click();
+  await expect(row(sim, 'shop/web', '9090')).toContainText('PERMISSIVE');
+  await expect(row(sim, 'shop/web', '9090')).toContainText('port: shop/web-metrics (portLevelMtls 9090)');
+  await sim.getByRole('button', { name: 'Selector in the root namespace (ignored)' }).click();
+  await expect(sim.locator('.sim-result')).toContainText('a policy with a selector in the root namespace (istio-system) is ignored');
+  await sim.getByRole('button', { name: 'Two namespace policies: the oldest wins' }).click();
+  await expect(row(sim, 'shop/orders', '8080')).toContainText('namespace: shop/permissive-first');
+  expect(errors).toEqual([]);
+});
+
+test('mTLS resolver: bad input names the line or field and keeps the grid', async ({ page }) => {
+  await page.goto(url);
+  const sim = page.locator('mtls-sim');
+  const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
+  await yaml.fill((await yaml.inputValue()).replace('mode: STRICT', 'mode: MUTUAL'));
+  await sim.getByRole('button', { name: 'Resolve the modes' }).click();
+  await expect(sim.locator('.sim-error')).toContainText('line 8, spec.mtls.mode');
+  await expect(row(sim, 'legacy/billing', '8080')).toContainText('PERMISSIVE');
+  const workloads = sim.getByRole('textbox', { name: /Workloads/ });
+  await sim.getByRole('button', { name: 'Mesh STRICT, one namespace PERMISSIVE' }).click();
+  await workloads.fill('shop/web app=web');
+  await sim.getByRole('button', { name: 'Resolve the modes' }).click();
+  await expect(sim.locator('.sim-error')).toContainText('Workloads, line 1');
+  await expect(workloads).toHaveAttribute('aria-invalid', 'true');
+  await expect(workloads).toHaveValue('shop/web app=web');
+});
+
+test('mTLS resolver: keyboard only', async ({ page }) => {
+  await page.goto(url);
+  const sim = page.locator('mtls-sim');
+  await sim.getByRole('button', { name: 'Workload port exception' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(sim.getByRole('status')).toContainText('1 PERMISSIVE');
+  await sim.getByRole('textbox', { name: /Workloads/ }).focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nlegacy/batch app=batch 7000');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(sim.getByRole('status')).toContainText('5 ports');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`mTLS resolver: no axe violations after a change (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto(url);
+    const sim = page.locator('mtls-sim');
+    const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
+    await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
+    await sim.getByRole('button', { name: 'Resolve the modes' }).click();
+    await expect(sim.getByRole('status')).toContainText('1 changed');
+    expect(await axeViolations(page, 'mtls-sim')).toEqual([]);
+  });
+}
