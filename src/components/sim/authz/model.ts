@@ -102,9 +102,10 @@ function authzView(d: AuthzDecision, verdict: string): VNode {
       h(
         'ol',
         { class: 'sim-rules' },
+        d.stages.some((s) => s.stage === 'CUSTOM') ? null : h('li', { class: 'is-hit' }, h('strong', null, `${stageNames.CUSTOM}: `), 'no CUSTOM policy applies'),
         d.stages.map((s) => h('li', { class: s.outcome.includes('403') || s.outcome.includes('denies') ? 'is-miss' : 'is-hit' }, h('strong', null, `${stageNames[s.stage]}: `), s.outcome, s.policies.length ? h('ul', { class: 'sim-rules' }, s.policies.map(policyItem)) : null)),
       ),
-      d.stages.length < 3 ? h('p', { class: 'sim-note' }, 'Later stages are not reached once a request is denied.') : null,
+      !d.allowed && !d.stages.some((s) => s.stage === 'ALLOW') ? h('p', { class: 'sim-note' }, 'The ALLOW stage is not reached: the request was denied before it.') : null,
     ),
     d.audited.length ? h('p', { class: 'sim-note' }, `AUDIT marks this request (${d.audited.map((a) => a.name).join(', ')}); AUDIT never allows or denies.`) : null,
     d.notApplicable.length

@@ -91,10 +91,10 @@ function mtlsView(cells: GridCell[], prev: MtlsState | undefined, changedCount: 
       'tr',
       { class: changed ? 'is-changed' : undefined },
       h('th', { scope: 'row' }, `${c.namespace}/${c.workload}`),
-      h('td', null, c.port === null ? 'all' : String(c.port)),
-      h('td', null, h('strong', { class: `sim-mode sim-mode-${d.mode.toLowerCase()}` }, d.mode), changed ? ` (was ${before})` : ''),
-      h('td', null, setBy),
-      h('td', null, d.chain.filter((s) => s.policy).map((s) => s.reason).join('; ') || 'no PeerAuthentication applies', d.notes.length ? ` ${d.notes.join(' ')}` : ''),
+      h('td', { 'data-label': 'Port' }, c.port === null ? 'all' : String(c.port)),
+      h('td', { 'data-label': 'Accepts' }, h('strong', { class: `sim-mode sim-mode-${d.mode.toLowerCase()}` }, d.mode), changed ? ` (was ${before})` : ''),
+      h('td', { 'data-label': 'Set by' }, setBy),
+      h('td', { 'data-label': 'Why' }, d.chain.filter((s) => s.policy).map((s) => s.reason).join('; ') || 'no PeerAuthentication applies', d.notes.length ? ` ${d.notes.join(' ')}` : ''),
     );
   });
   return h(
@@ -106,7 +106,7 @@ function mtlsView(cells: GridCell[], prev: MtlsState | undefined, changedCount: 
       { class: 'sim-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Effective mTLS mode per workload port' },
       h(
         'table',
-        null,
+        { class: 'sim-stack' },
         h('caption', { class: 'sim-visually-hidden' }, 'Effective mTLS mode per workload port'),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Workload'), h('th', { scope: 'col' }, 'Port'), h('th', { scope: 'col' }, 'Accepts'), h('th', { scope: 'col' }, 'Set by'), h('th', { scope: 'col' }, 'Why'))),
         h('tbody', null, rows),
