@@ -667,3 +667,42 @@ describe('routing: multiple documents', () => {
     expect(docs('a: 1\n---\nb: 2\n')).toEqual([{ a: 1 }, { b: 2 }]);
   });
 });
+
+describe('routing: DestinationRule traffic policy for the destination', () => {
+  const dr = doc(`apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: svc, namespace: default }
+spec:
+  host: svc
+  trafficPolicy:
+    loadBalancer: { simple: ROUND_ROBIN }
+    connectionPool: { tcp: { maxConnections: 100 }, http: { http1MaxPendingRequests: 10 } }
+  subsets:
+  - name: v1
+    labels: { version: v1 }
+  - name: v2
+    labels: { version: v2 }
+    trafficPolicy:
+      connectionPool: { tcp: { maxConnections: 5 } }
+`);
+  const to = (subset: string | null) => vs(`  - route: [{ destination: { host: svc${subset ? `, subset: ${subset}` : ''} } }]\n`);
+  it('a subset inherits the top-level trafficPolicy', () => {
+    const d = decide(to('v1'), {}, {}, [dr]);
+    expect(d.destinations[0]?.trafficPolicy?.fromTopLevel).toEqual(['loadBalancer', 'connectionPool']);
+    expect(d.destinations[0]?.trafficPolicy?.fromSubset).toEqual([]);
+  });
+  it('a subset connectionPool replaces the top-level one whole (no deep merge)', () => {
+    const d = decide(to('v2'), {}, {}, [dr]);
+    const tp = d.destinations[0]?.trafficPolicy;
+    expect(tp?.fromSubset).toEqual(['connectionPool']);
+    expect(tp?.fromTopLevel).toEqual(['loadBalancer']);
+    expect(tp?.effective['connectionPool']).toEqual({ tcp: { maxConnections: 5 } });
+  });
+  it('a destination without subset gets the top-level policy only', () => {
+    const d = decide(to(null), {}, {}, [dr]);
+    expect(d.destinations[0]?.trafficPolicy?.effective['loadBalancer']).toEqual({ simple: 'ROUND_ROBIN' });
+  });
+  it('no trafficPolicy anywhere: none reported', () => {
+    expect(decide(to('v1')).destinations[0]?.trafficPolicy).toBeUndefined();
+  });
+});

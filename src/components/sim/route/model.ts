@@ -189,6 +189,12 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
         `${x.host}${x.subset ? ` subset ${x.subset}` : ''}`,
         x.reason,
         x.subsetDefinedBy ? ` Pods with ${Object.entries(x.subsetDefinedBy.labels).map(([k, v]) => `${k}=${v}`).join(', ') || '(no labels)'} (DestinationRule ${x.subsetDefinedBy.name}).` : '',
+        x.trafficPolicy
+          ? ` Traffic policy: ${[
+              ...x.trafficPolicy.fromSubset.map((k) => `${k} from the subset (replaces the top-level ${k} whole)`),
+              ...x.trafficPolicy.fromTopLevel.map((k) => `${k} from the top level`),
+            ].join('; ')}.`
+          : '',
       );
     }
     dt('Timeout', d.timeout.source === 'default' ? 'none: disabled by default' : d.timeout.text);

@@ -109,6 +109,8 @@ export interface RouteDestination {
   status: DestinationStatus;
   /** The DestinationRule that defines the subset, with the subset's labels. */
   subsetDefinedBy?: { name: string; namespace: string; labels: Record<string, string> };
+  /** The DestinationRule traffic policy for this destination (absent when no DestinationRule sets one). */
+  trafficPolicy?: TrafficPolicyInEffect;
   reason: string;
 }
 
@@ -179,11 +181,46 @@ interface SubsetDef {
   name: string;
   labels: Record<string, string>;
   dr: { name: string; namespace: string };
+  trafficPolicy: Record<string, unknown> | undefined;
 }
 
 interface DrIndex {
   host: string;
+  name: string;
+  namespace: string;
+  trafficPolicy: Record<string, unknown> | undefined;
   subsets: SubsetDef[];
+}
+
+/** The parts of a trafficPolicy that a subset's policy replaces whole (no deep merge). */
+export const POLICY_PARTS = ['loadBalancer', 'connectionPool', 'outlierDetection', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol'] as const;
+
+export interface TrafficPolicyInEffect {
+  /** The DestinationRule it comes from. */
+  destinationRule: { name: string; namespace: string };
+  /** The merged policy: each part from the subset when the subset sets it, else from the top level. */
+  effective: Record<string, unknown>;
+  /** Parts taken from the subset's trafficPolicy (each replaces the top-level part whole). */
+  fromSubset: string[];
+  /** Parts inherited from the top-level trafficPolicy. */
+  fromTopLevel: string[];
+}
+
+/** Subset policy over top-level policy, part by part, each part replaced whole (MergeTrafficPolicy). */
+export function mergeTrafficPolicy(top: Record<string, unknown> | undefined, subset: Record<string, unknown> | undefined): { effective: Record<string, unknown>; fromSubset: string[]; fromTopLevel: string[] } {
+  const effective: Record<string, unknown> = {};
+  const fromSubset: string[] = [];
+  const fromTopLevel: string[] = [];
+  for (const part of POLICY_PARTS) {
+    if (subset && subset[part] !== undefined && subset[part] !== null) {
+      effective[part] = subset[part];
+      fromSubset.push(part);
+    } else if (top && top[part] !== undefined && top[part] !== null) {
+      effective[part] = top[part];
+      fromTopLevel.push(part);
+    }
+  }
+  return { effective, fromSubset, fromTopLevel };
 }
 
 interface ReqView {
@@ -237,18 +274,22 @@ function readDestinationRules(list: unknown[] | undefined): DrIndex[] {
       name: s.child('name').scalar(),
       labels: s.child('labels').strMap(),
       dr: { name: meta.name, namespace: meta.namespace },
+      trafficPolicy: s.child('trafficPolicy').optDict(),
     }));
-    out.push({ host, subsets });
+    out.push({ host, name: meta.name, namespace: meta.namespace, trafficPolicy: spec.child('trafficPolicy').optDict(), subsets });
   });
   return out;
 }
 
-function findSubset(drs: DrIndex[], host: string, subset: string): SubsetDef | undefined {
+function drsFor(drs: DrIndex[], host: string): DrIndex[] {
   const exact = drs.filter((d) => d.host === host);
-  const candidates = exact.length > 0 ? exact : drs.filter((d) => hostCovers(d.host, host));
-  for (const d of candidates) {
+  return exact.length > 0 ? exact : drs.filter((d) => hostCovers(d.host, host));
+}
+
+function findSubset(drs: DrIndex[], host: string, subset: string): { def: SubsetDef; dr: DrIndex } | undefined {
+  for (const d of drsFor(drs, host)) {
     const s = d.subsets.find((x) => x.name === subset);
-    if (s) return s;
+    if (s) return { def: s, dr: d };
   }
   return undefined;
 }
@@ -756,13 +797,21 @@ function applyRule(d: RouteDecision, rr: Reader, drs: DrIndex[], noEndpoints: Se
     if (port !== undefined) out.port = port;
     const label = `${host}${subset ? ` subset ${subset}` : ''}`;
     if (subset !== undefined) {
-      const def = findSubset(drs, full, subset);
-      if (!def) {
+      const found = findSubset(drs, full, subset);
+      if (!found) {
         out.status = 'NC';
         out.reason = `No DestinationRule for ${full} defines subset ${subset}: the cluster does not exist, 503 NC.`;
         return out;
       }
-      out.subsetDefinedBy = { name: def.dr.name, namespace: def.dr.namespace, labels: def.labels };
+      out.subsetDefinedBy = { name: found.def.dr.name, namespace: found.def.dr.namespace, labels: found.def.labels };
+      const merged = mergeTrafficPolicy(found.dr.trafficPolicy, found.def.trafficPolicy);
+      if (merged.fromSubset.length + merged.fromTopLevel.length > 0) out.trafficPolicy = { destinationRule: { name: found.dr.name, namespace: found.dr.namespace }, ...merged };
+    } else {
+      const dr = drsFor(drs, full).find((x) => x.trafficPolicy);
+      if (dr) {
+        const merged = mergeTrafficPolicy(dr.trafficPolicy, undefined);
+        if (merged.fromTopLevel.length > 0) out.trafficPolicy = { destinationRule: { name: dr.name, namespace: dr.namespace }, ...merged };
+      }
     }
     const keys = [host.toLowerCase(), full, ...(subset ? [`${host.toLowerCase()}/${subset}`, `${full}/${subset}`] : [])];
     const gone = subset ? keys.slice(2).some((k) => noEndpoints.has(k)) || keys.slice(0, 2).some((k) => noEndpoints.has(k)) : keys.some((k) => noEndpoints.has(k));
