@@ -109,7 +109,26 @@ describe('authz: empty specs and rules', () => {
   it('DENY without rules is rejected by validation and does not apply', () => {
     const d = decide([policy('action: DENY')], {});
     expect(d.allowed).toBe(true);
-    expect(d.rejected[0]?.reason).toMatch(/at least one rule/);
+    expect(d.rejected[0]?.reason).toMatch(/without rules is rejected/);
+  });
+  it('CUSTOM without rules is rejected by validation and does not apply', () => {
+    const d = decide([policy('action: CUSTOM\nprovider: { name: ext }')], {}, workload, { customProviderDecision: 'deny' });
+    expect(d.allowed).toBe(true);
+    expect(d.rejected[0]?.reason).toMatch(/without rules is rejected/);
+  });
+  it('AUDIT without rules is accepted and marks nothing', () => {
+    const d = decide([policy('action: AUDIT')], {});
+    expect(d.rejected).toEqual([]);
+    expect(d.audited).toEqual([]);
+  });
+  it('an empty from.source is rejected by validation', () => {
+    const d = decide([policy('action: DENY\nrules: [{ from: [{ source: {} }] }]')], {});
+    expect(d.allowed).toBe(true);
+    expect(d.rejected[0]?.reason).toMatch(/from.source. must not be empty/);
+  });
+  it('an empty to list is rejected by validation', () => {
+    const d = decide([policy('action: DENY\nrules: [{ to: [] }]')], {});
+    expect(d.rejected[0]?.reason).toMatch(/to. must not be empty/);
   });
   it('spec {} plus another ALLOW that matches → allowed', () => {
     const d = decide([policy('{}', 'nothing'), policy('rules: [{ to: [{ operation: { methods: [GET] } }] }]', 'get')], { method: 'GET' });

@@ -337,7 +337,10 @@ interface Rule {
   when: Cond[];
 }
 
-function readRule(r: Reader, index: number): Rule {
+/** Problems the API server's validation rejects (the policy would not exist). */
+type Problems = { path: PathSegment[]; reason: string }[];
+
+function readRule(r: Reader, index: number, problems: Problems): Rule {
   r.optDict();
   const groups: Rule['groups'] = [];
   for (const [key, inner, specs] of [
@@ -345,10 +348,14 @@ function readRule(r: Reader, index: number): Rule {
     ['to', 'operation', operationFields],
   ] as const) {
     const entries = r.child(key).list();
-    if (entries.length === 0) continue;
+    if (entries.length === 0) {
+      if (Array.isArray(r.child(key).value)) problems.push({ path: [...r.path, key], reason: `\`${key}\` must not be empty` });
+      continue;
+    }
     const alternatives = entries.map((e) => {
       e.dict();
       for (const k of e.keys()) if (k !== inner) throw e.err(`${e.where} has "${k}": each ${key} entry holds only "${inner}"`, [k]);
+      if (e.child(inner).keys().length === 0) problems.push({ path: [...e.path, inner], reason: `\`${key}.${inner}\` must not be empty` });
       return fieldConds(e.child(inner), specs, inner);
     });
     groups.push({ path: [...r.path, key], label: key, alternatives });
@@ -399,6 +406,7 @@ interface Policy {
   provider: string | undefined;
   rules: Rule[];
   path: PathSegment[];
+  problems: Problems;
 }
 
 function readPolicy(raw: unknown, index: number): Policy {
@@ -420,8 +428,9 @@ function readPolicy(raw: unknown, index: number): Policy {
       : refs.map((t) => ({ kind: t.child('kind').scalar(), name: t.child('name').scalar(), namespace: t.child('namespace').optStr() ?? meta.namespace }));
   const provider = spec.child('provider').isMissing() ? undefined : spec.child('provider').child('name').optStr();
   const rulesR = spec.child('rules');
-  const rules = rulesR.list().map((rr, i) => readRule(rr, i));
-  return { index, name: meta.name, namespace: meta.namespace, action, selector, targetRefs, provider, rules, path: r.path };
+  const problems: Problems = [];
+  const rules = rulesR.list().map((rr, i) => readRule(rr, i, problems));
+  return { index, name: meta.name, namespace: meta.namespace, action, selector, targetRefs, provider, rules, path: r.path, problems };
 }
 
 function evalRule(rule: Rule, req: ReqView, action: AuthzAction): RuleResult {
@@ -558,8 +567,10 @@ function decide(input: AuthzInput): AuthzDecision {
       out.rejected.push({ index: i, name: p.name, namespace: p.namespace, path, reason });
     };
     if (p.selector && p.targetRefs) return reject([...p.path, 'spec'], 'selector and targetRefs are mutually exclusive');
-    if ((p.action === 'DENY' || p.action === 'CUSTOM' || p.action === 'AUDIT') && p.rules.length === 0)
-      return reject([...p.path, 'spec', 'rules'], `${p.action} needs at least one rule (for deny-all write rules: [{}])`);
+    if ((p.action === 'DENY' || p.action === 'CUSTOM') && p.rules.length === 0)
+      return reject([...p.path, 'spec', 'rules'], `${p.action} without rules is rejected: it would never trigger (to match every request write rules: [{}])`);
+    const problem = p.problems[0];
+    if (problem) return reject(problem.path, problem.reason);
     if (p.action === 'CUSTOM' && !p.provider) return reject([...p.path, 'spec', 'provider'], 'CUSTOM needs provider.name');
     if (p.action !== 'CUSTOM' && p.provider) return reject([...p.path, 'spec', 'provider'], 'provider is only for action CUSTOM');
     let scope: PolicyResult['scope'];
