@@ -103,10 +103,15 @@ describe('jwt: RequestAuthentication alone', () => {
     const d = jwt([basic], { ...valid, claims: { groups: ['admin'] } });
     expect(d.auth?.claims).toMatchObject({ groups: ['admin'], iss: ISS, sub: 'alice' });
   });
-  it('a jwtRule without issuer names the field', () => {
-    const r = evaluateJwt({ requestAuthentications: [ra('jwtRules: [{ jwksUri: https://x }]')], workload, token: { state: 'none' } });
+  it('a jwtRule with neither issuer nor jwksUri names the field', () => {
+    const r = evaluateJwt({ requestAuthentications: [ra('jwtRules: [{ audiences: [a] }]')], workload, token: { state: 'none' } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.path).toBe('spec.jwtRules[0].issuer');
+  });
+  it('a jwtRule with jwksUri and no issuer accepts a valid token from any issuer', () => {
+    const d = jwt([ra('jwtRules: [{ jwksUri: "https://keys.example/jwks.json" }]')], { state: 'valid', iss: 'https://any.example', sub: 'bob' });
+    expect(d.outcome).toBe('pass');
+    expect(d.principal).toBe('https://any.example/bob');
   });
 });
 

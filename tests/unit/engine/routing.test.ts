@@ -579,6 +579,12 @@ describe('routing: timeout, retries, fault, mirror', () => {
     const v = vs(`  - directResponse: { status: 418, body: { string: teapot } }\n`);
     expect(decide(v).httpStatus).toBe(418);
   });
+  it('delegate only when route and redirect are empty', () => {
+    const v = vs(`  - delegate: { name: x }\n    route: [{ destination: { host: svc } }]\n`);
+    const r = routeHttp({ virtualService: v, destinationRules: [DR], request: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('spec.http[0].delegate');
+  });
   it('delegate hands the decision to the named VirtualService', () => {
     const v = vs(`  - match: [{ uri: { prefix: /r } }]\n    delegate: { name: reviews-routes, namespace: team }\n`);
     const d = decide(v, { path: '/r' });

@@ -80,7 +80,7 @@ function readRules(raw: unknown[], workload: AuthzWorkload, root: string) {
     jwtRules.forEach((jr, j) => {
       jr.dict();
       const issR = jr.child('issuer');
-      if (issR.isMissing()) throw jr.err(`${jr.where}.issuer is required`, ['issuer']);
+      if (issR.isMissing() && jr.child('jwksUri').isMissing() && jr.child('jwks').isMissing()) throw jr.err(`${jr.where} needs an issuer (or at least a jwksUri)`, ['issuer']);
       const headers = jr
         .child('fromHeaders')
         .list()
@@ -89,7 +89,7 @@ function readRules(raw: unknown[], workload: AuthzWorkload, root: string) {
         policy: { index: i, name: meta.name, namespace: meta.namespace },
         ruleIndex: j,
         path: jr.path,
-        issuer: issR.scalar(),
+        issuer: issR.isMissing() ? '' : issR.scalar(),
         audiences: jr.child('audiences').strList(),
         headers,
         params: jr.child('fromParams').strList(),
@@ -160,7 +160,8 @@ function decideJwt(input: JwtInput): JwtDecision {
   const iss = tR.child('iss').scalar();
   const sub = tR.child('sub').scalar();
   const aud = tR.child('aud').strList();
-  const rule = readers.find((x) => x.issuer === iss);
+  // A rule without issuer accepts a token from any issuer (only its signature is checked).
+  const rule = readers.find((x) => x.issuer === iss) ?? readers.find((x) => x.issuer === '');
   if (!rule) {
     out.outcome = 'reject';
     out.status = 401;

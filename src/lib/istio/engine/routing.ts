@@ -732,6 +732,7 @@ function applyRule(d: RouteDecision, rr: Reader, drs: DrIndex[], noEndpoints: Se
   const directR = rr.child('directResponse');
   const delegateR = rr.child('delegate');
   const routeR = rr.child('route');
+  if (!delegateR.isMissing() && (!routeR.isMissing() || !redirectR.isMissing())) throw delegateR.err(`${delegateR.where}: a rule with delegate must have no route or redirect`);
   if (!redirectR.isMissing()) {
     redirectR.dict();
     const code = redirectR.child('redirectCode').optNum() ?? 301;
@@ -764,6 +765,7 @@ function applyRule(d: RouteDecision, rr: Reader, drs: DrIndex[], noEndpoints: Se
   }
   if (!delegateR.isMissing()) {
     delegateR.dict();
+    if (!routeR.isMissing() || !redirectR.isMissing()) throw delegateR.err(`${delegateR.where}: a rule with delegate must have no route or redirect`);
     const name = delegateR.child('name').scalar();
     const namespace = delegateR.child('namespace').optStr() ?? vsNs;
     d.delegate = { name, namespace };
