@@ -92,3 +92,16 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(page, 'authz-sim')).toEqual([]);
   });
 }
+
+test('authz simulator: usable 360 px wide (no sideways scrolling of the page)', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  const sim = page.locator('authz-sim');
+  await sim.getByRole('button', { name: 'Evaluate the request' }).click();
+  await expect(sim.getByRole('status')).not.toBeEmpty();
+  const box = await sim.boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(360);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await context.close();
+});
