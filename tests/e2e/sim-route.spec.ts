@@ -10,7 +10,7 @@ test('route simulator: the worked example is rendered without JavaScript', async
   await page.goto(url);
   const sim = page.locator('route-sim');
   await expect(sim.locator('.sim-verdict')).toHaveText('Routed by rule 0 to reviews v2');
-  await expect(sim.getByText('The winning rule is highlighted: lines 9–17.', { exact: false })).toBeVisible();
+  await expect(sim.getByText(/The winning rule is highlighted: lines \d+–\d+\./)).toBeVisible();
   await expect(sim.getByRole('button', { name: 'Route the request' })).toBeHidden();
   await context.close();
 });
@@ -35,6 +35,9 @@ test('route simulator: change the request and the YAML, see the rule, the reason
   await expect(status).toHaveText('503 NC: the subset is not defined');
   await sim.getByRole('button', { name: 'URI prefixes in the wrong order' }).click();
   await expect(status).toHaveText('Routed by rule 0 to reviews v1');
+  await sim.getByRole('button', { name: "This page's example" }).click();
+  await expect(status).toHaveText('Routed by rule 0 to reviews v2');
+  await expect(sim.getByRole('button', { name: "This page's example" })).toHaveAttribute('aria-pressed', 'true');
   expect(errors).toEqual([]);
 });
 

@@ -48,18 +48,25 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       });
       this.form.addEventListener('input', (e) => {
         clearTimeout(this.timer);
+        // Edited: the fields no longer hold exactly one preset.
+        for (const b of this.querySelectorAll('button[data-preset][aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
         const t = e.target as HTMLElement;
         const delay = t.tagName === 'TEXTAREA' || (t as HTMLInputElement).type === 'text' ? 350 : 0;
         this.timer = setTimeout(() => void this.run(), delay);
       });
       this.querySelector('.sim-presets')?.addEventListener('click', (e) => {
         const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-preset]');
-        const p = b && spec.presets.find((x) => x.id === b.dataset['preset']);
-        if (!b || !p) return;
+        if (!b) return;
+        const p = spec.presets.find((x) => x.id === b.dataset['preset']);
+        // "page": the example the page was built with, i.e. every field's initial value.
+        if (!p && b.dataset['preset'] !== 'page') return;
         for (const other of this.querySelectorAll<HTMLButtonElement>('button[data-preset]')) other.setAttribute('aria-pressed', String(other === b));
         for (const k of spec.fields) {
           const el = this.field(k);
-          if (el) el.value = String(p.fields[k]);
+          if (!el) continue;
+          if (p) el.value = String(p.fields[k]);
+          else if (el instanceof HTMLSelectElement) el.value = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;
+          else el.value = el.defaultValue;
         }
         void this.run();
       });
