@@ -341,6 +341,12 @@ describe('routing: config-time selection (port, gateways, sourceLabels, sourceNa
     );
     expect(decide(v, {}, { sourceLabels: { app: 'other' } }).rule?.index).toBe(0);
   });
+  it('sourceLabels only apply when mesh is among the gateways (noted for a gateway-only VirtualService)', () => {
+    const v = vs(`  - match: [{ sourceLabels: { app: web } }]\n    route: [{ destination: { host: svc, subset: v2 } }]\n  - route: [{ destination: { host: svc, subset: v1 } }]\n`, '  gateways: [my-gw]\n');
+    const d = decide(v, {}, { gateway: 'my-gw', sourceLabels: { istio: 'ingressgateway' } });
+    expect(d.rule?.index).toBe(1);
+    expect(d.notes.join(' ')).toMatch(/only apply when mesh is among the gateways/);
+  });
   it('omitted gateways = mesh only: a gateway proxy ignores the VirtualService (404)', () => {
     const d = decide(twoRules('uri: { prefix: / }'), {}, { gateway: 'istio-system/ingress' });
     expect(d.outcome).toBe('not-bound');

@@ -333,6 +333,8 @@ interface Block {
   /** Only uri prefix "/" or nothing: matches every request. */
   catchAll: boolean;
   hasAuthority: boolean;
+  /** Uses sourceLabels or sourceNamespace without match-level gateways. */
+  hasSource: boolean;
   evaluate: (req: ReqView) => MatchBlockTrace;
 }
 
@@ -489,7 +491,14 @@ function readBlock(r: Reader, index: number, vsNs: string): Block {
     if (name !== undefined) out.name = name;
     return out;
   };
-  const block: Block = { index, path, catchAll, hasAuthority: authority !== undefined, evaluate };
+  const block: Block = {
+    index,
+    path,
+    catchAll,
+    hasAuthority: authority !== undefined,
+    hasSource: gateways === undefined && ((sourceLabels !== undefined && Object.keys(sourceLabels).length > 0) || !!sourceNamespace),
+    evaluate,
+  };
   if (name !== undefined) block.name = name;
   return block;
 }
@@ -594,6 +603,10 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
   }
   if (splitAuthority(req.authority).port !== undefined && rules.some((r) => r.blocks.some((b) => b.hasAuthority))) {
     notes.push('The authority has a port: it is matched as written. Whether Envoy includes the port in :authority matching is not verified here.');
+  }
+
+  if (!vsGateways.includes('mesh') && rules.some((r) => r.blocks.some((b) => b.hasSource))) {
+    notes.push('sourceLabels and sourceNamespace are meant for sidecars: they only apply when mesh is among the gateways. On a gateway they are compared with the gateway pod itself.');
   }
 
   for (const rule of rules) {
