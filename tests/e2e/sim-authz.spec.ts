@@ -37,6 +37,11 @@ test('authz evaluator: presets and edits change the decision and the path taken'
   await sim.getByRole('textbox', { name: /JWT principal/ }).fill('https://auth.example.com/alice');
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
   await expect(status).toHaveText('Allowed: the request reaches the workload');
+  // On TCP, requestPrincipals (HTTP-only) cannot match: the ALLOW rule is dropped.
+  await sim.getByText('Protocol and external authorizer').click();
+  await sim.getByRole('combobox', { name: 'Protocol' }).selectOption('tcp');
+  await expect(status).toHaveText('Denied: the TCP connection is closed');
+  await expect(sim.locator('.sim-result')).toContainText('is HTTP-only: on TCP an ALLOW rule using it never matches');
   expect(errors).toEqual([]);
 });
 

@@ -30,6 +30,24 @@ describe('authz evaluator model', () => {
     const r = computeAuthz({ ...preset('require-jwt'), jwtPrincipal: 'https://issuer.example/alice' });
     expect(r.ok && r.decision.allowed).toBe(true);
   });
+  it('TCP: an ALLOW rule with HTTP-only fields never matches, so the connection is denied', () => {
+    const r = computeAuthz({ ...preset('allow-get-api'), protocol: 'tcp' });
+    expect(r.ok && r.verdict).toBe('Denied: the TCP connection is closed');
+  });
+  it('a CUSTOM policy whose provider denies answers 403 first', () => {
+    const yaml = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: { name: ext, namespace: shop }
+spec:
+  action: CUSTOM
+  provider: { name: my-ext-authz }
+  rules: [{}]
+`;
+    const r = computeAuthz({ ...preset('allow-get-api'), yaml, custom: 'deny' });
+    expect(r.ok && r.decision.decidedBy).toBe('custom-deny');
+    const s = computeAuthz({ ...preset('allow-get-api'), yaml, custom: 'allow' });
+    expect(s.ok && s.decision.allowed).toBe(true);
+  });
   it('a wrong kind names the line of kind', () => {
     const r = computeAuthz({ ...preset('deny-all'), yaml: 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n' });
     expect(r.ok).toBe(false);

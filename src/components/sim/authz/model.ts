@@ -20,9 +20,13 @@ export interface AuthzFields {
   host: string;
   port: string;
   headers: string;
+  /** `http` or `tcp`. */
+  protocol: string;
+  /** What a CUSTOM provider answers: `allow` or `deny`. */
+  custom: string;
 }
 
-export type AuthzOutcome = { ok: true; decision: AuthzDecision; view: VNode; verdict: string } | { ok: false; message: string; line?: number };
+export type AuthzOutcome = { ok: true; decision: AuthzDecision; view: VNode; verdict: string } | { ok: false; message: string; line?: number; field?: string };
 
 export function computeAuthz(f: AuthzFields): AuthzOutcome {
   const y = readYaml(f.yaml, 'YAML');
@@ -51,7 +55,10 @@ export function computeAuthz(f: AuthzFields): AuthzOutcome {
   if (f.host.trim()) request.host = f.host.trim();
   if (port.value !== undefined) request.port = port.value;
   request.auth = f.jwtPrincipal.trim() ? { principal: f.jwtPrincipal.trim() } : null;
-  const r = evaluateAuthz({ policies: policies.map((p) => p.value), workload: { namespace, labels: labels.value }, request });
+  if (f.protocol !== 'http' && f.protocol !== 'tcp') return { ok: false, message: 'Protocol: choose HTTP or TCP.', field: 'protocol' };
+  request.protocol = f.protocol;
+  const custom = f.custom === 'deny' ? 'deny' : 'allow';
+  const r = evaluateAuthz({ policies: policies.map((p) => p.value), workload: { namespace, labels: labels.value }, request, customProviderDecision: custom });
   if (!r.ok) {
     const m = /^policies\[(\d+)\]$/.exec(r.error.source);
     const obj = m ? policies[Number(m[1])] : undefined;
@@ -64,7 +71,11 @@ export function computeAuthz(f: AuthzFields): AuthzOutcome {
     return { ok: false, message: `Request: ${r.error.message}` };
   }
   const d = r.decision;
-  const verdict = d.allowed ? 'Allowed: the request reaches the workload' : `Denied: ${d.status}${d.body ? ` ${d.body}` : ''}`;
+  const verdict = d.allowed
+    ? `Allowed: the ${request.protocol === 'tcp' ? 'connection' : 'request'} reaches the workload`
+    : request.protocol === 'tcp'
+      ? 'Denied: the TCP connection is closed'
+      : `Denied: ${d.status}${d.body ? ` ${d.body}` : ''}`;
   return { ok: true, decision: d, verdict, view: authzView(d, verdict) };
 }
 

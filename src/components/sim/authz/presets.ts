@@ -13,6 +13,8 @@ const req: Omit<AuthzFields, 'yaml'> = {
   host: 'orders.shop.svc.cluster.local',
   port: '8080',
   headers: '',
+  protocol: 'http',
+  custom: 'allow',
 };
 
 export interface AuthzPreset {
