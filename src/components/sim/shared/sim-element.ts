@@ -38,10 +38,13 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       this.error = this.querySelector('.sim-error')!;
       for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
       // Compute the build-time example again, silently, so the first edit can show what changed.
-      void load().then((fn) => {
-        const first = fn(this.read());
-        if (first.ok) this.state = first.state;
-      });
+      load().then(
+        (fn) => {
+          const first = fn(this.read());
+          if (first.ok) this.state = first.state;
+        },
+        () => undefined,
+      );
       this.form.addEventListener('submit', (e) => {
         e.preventDefault();
         void this.run();
@@ -85,7 +88,15 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
 
     async run(): Promise<void> {
       clearTimeout(this.timer);
-      const computeFn = await load();
+      let computeFn: (fields: F, previous?: unknown) => SimOutcome;
+      try {
+        computeFn = await load();
+      } catch {
+        compute = undefined; // try again next time
+        this.error.textContent = 'The simulator could not load its engine (network problem?). The example above still shows the built result.';
+        this.error.hidden = false;
+        return;
+      }
       const out = computeFn(this.read(), this.state);
       for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
       if (out.ok) {
