@@ -93,7 +93,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
         computeFn = await load();
       } catch {
         compute = undefined; // try again next time
-        this.error.textContent = 'The simulator could not load its engine (network problem?). The example above still shows the built result.';
+        this.error.textContent = 'The simulator could not load its engine (network problem?). The result below is the one computed when the page was built.';
         this.error.hidden = false;
         return;
       }
