@@ -109,7 +109,7 @@ function authzView(d: AuthzDecision, verdict: string): VNode {
     h(
       'section',
       { class: 'sim-section' },
-      h('h4', null, 'The path through the checks'),
+      h('h3', null, 'The path through the checks'),
       h(
         'ol',
         { class: 'sim-rules' },
@@ -120,10 +120,10 @@ function authzView(d: AuthzDecision, verdict: string): VNode {
     ),
     d.audited.length ? h('p', { class: 'sim-note' }, `AUDIT marks this request (${d.audited.map((a) => a.name).join(', ')}); AUDIT never allows or denies.`) : null,
     d.notApplicable.length
-      ? h('section', { class: 'sim-section' }, h('h4', null, 'Policies that do not apply to this workload'), h('ul', null, d.notApplicable.map((n) => h('li', null, `${n.namespace}/${n.name}: ${n.reason}`))))
+      ? h('section', { class: 'sim-section' }, h('h3', null, 'Policies that do not apply to this workload'), h('ul', null, d.notApplicable.map((n) => h('li', null, `${n.namespace}/${n.name}: ${n.reason}`))))
       : null,
     d.rejected.length
-      ? h('section', { class: 'sim-section' }, h('h4', null, 'Policies the API server would reject'), h('ul', null, d.rejected.map((n) => h('li', null, `${n.namespace}/${n.name}: ${n.reason}`))))
+      ? h('section', { class: 'sim-section' }, h('h3', null, 'Policies the API server would reject'), h('ul', null, d.rejected.map((n) => h('li', null, `${n.namespace}/${n.name}: ${n.reason}`))))
       : null,
     d.notes.length ? h('ul', { class: 'sim-notes' }, d.notes.map((n) => h('li', null, n))) : null,
   );

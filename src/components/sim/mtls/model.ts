@@ -117,6 +117,6 @@ function mtlsView(cells: GridCell[], prev: MtlsState | undefined, changedCount: 
       { class: 'sim-note' },
       'STRICT accepts only mutual TLS; PERMISSIVE accepts mutual TLS and plaintext; DISABLE accepts plaintext only. The levels are mesh (root namespace), namespace, workload (selector) and port (portLevelMtls); each overrides the one above unless UNSET.',
     ),
-    ignored.size ? h('section', { class: 'sim-section' }, h('h4', null, 'Ignored policies'), h('ul', null, [...ignored].map(([n, why]) => h('li', null, `${n}: ${why}`)))) : null,
+    ignored.size ? h('section', { class: 'sim-section' }, h('h3', null, 'Ignored policies'), h('ul', null, [...ignored].map(([n, why]) => h('li', null, `${n}: ${why}`)))) : null,
   );
 }

@@ -164,7 +164,7 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
       ? h(
           'section',
           { class: 'sim-section' },
-          h('h4', null, `Where ${sample.n.toLocaleString('en-US')} sampled requests go`),
+          h('h3', null, `Where ${sample.n.toLocaleString('en-US')} sampled requests go`),
           h(
             'div',
             { class: 'sim-bar', 'aria-hidden': 'true' },
@@ -230,11 +230,11 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
     h('p', { class: `sim-verdict ${d.httpStatus !== null && d.httpStatus >= 400 ? 'is-error' : 'is-ok'}` }, verdict),
     h('p', null, d.summary),
     d.rules.length
-      ? h('section', { class: 'sim-section' }, h('h4', null, 'How the rules were checked, in order'), h('ol', { class: 'sim-rules', start: 0 }, ruleItems))
+      ? h('section', { class: 'sim-section' }, h('h3', null, 'How the rules were checked, in order'), h('ol', { class: 'sim-rules', start: 0 }, ruleItems))
       : null,
     d.unreachable.length ? h('p', { class: 'sim-note' }, `Never reached: rule ${d.unreachable.map((u) => u.index).join(', ')} (after the catch-all rule ${d.unreachable[0]!.afterRule}).`) : null,
     distribution,
-    effect.length ? h('section', { class: 'sim-section' }, h('h4', null, 'In effect for this request'), h('dl', { class: 'sim-dl' }, effect)) : null,
+    effect.length ? h('section', { class: 'sim-section' }, h('h3', null, 'In effect for this request'), h('dl', { class: 'sim-dl' }, effect)) : null,
     notes.length ? h('ul', { class: 'sim-notes' }, notes.map((n) => h('li', null, n))) : null,
     h(
       'figure',
