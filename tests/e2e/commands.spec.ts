@@ -84,6 +84,12 @@ test.describe('/commands/ finder', () => {
     expect(`Copy ${copied}`).toBe(name);
     expect(copied).toMatch(/^istioctl /);
     expect(copied).not.toMatch(/^\$|\n/);
+    // Escape in the filter clears it.
+    await page.locator('body').press('/');
+    await expect(filter).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(filter).toHaveValue('');
+    await expect(status(page)).toHaveText(/^(\d+) of \1 commands shown$/);
   });
 
   test('without JavaScript: a plain readable table of every command', async ({ browser }) => {
