@@ -24,7 +24,7 @@ test('mTLS resolver: a policy change updates the cells and marks what changed', 
   const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
   await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
   await sim.getByRole('button', { name: 'Resolve the modes' }).click();
-  await expect(sim.getByRole('status')).toHaveText('4 ports: 3 STRICT, 0 PERMISSIVE, 1 DISABLE; 1 changed');
+  await expect(sim.getByRole('status')).toContainText('1 DISABLE; 1 changed');
   await expect(row(sim, 'legacy/billing', '8080')).toContainText('DISABLE (was PERMISSIVE)');
   await sim.getByRole('button', { name: 'Workload port exception' }).click();
   await expect(row(sim, 'shop/web', '9090')).toContainText('PERMISSIVE');
@@ -46,6 +46,7 @@ test('mTLS resolver: bad input names the line or field and keeps the grid', asyn
   await expect(row(sim, 'legacy/billing', '8080')).toContainText('PERMISSIVE');
   const workloads = sim.getByRole('textbox', { name: /Workloads/ });
   await sim.getByRole('button', { name: 'Mesh STRICT, one namespace PERMISSIVE' }).click();
+  await expect(sim.getByRole('status')).toContainText('4 ports');
   await workloads.fill('shop/web app=web');
   await sim.getByRole('button', { name: 'Resolve the modes' }).click();
   await expect(sim.locator('.sim-error')).toContainText('Workloads, line 1');

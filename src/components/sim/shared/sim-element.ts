@@ -40,7 +40,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       // Compute the build-time example again, silently, so the first edit can show what changed.
       load().then(
         (fn) => {
-          const first = fn(this.read());
+          const first = fn(this.read(true));
           if (first.ok) this.state = first.state;
         },
         () => undefined,
@@ -80,9 +80,16 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? (el as HTMLInputElement) : null;
     }
 
-    private read(): F {
+    /** The fields' values, or (`initial`) the values the page was built with. */
+    private read(initial = false): F {
       const out: Record<string, string> = {};
-      for (const k of spec.fields) out[k] = this.field(k)?.value ?? '';
+      for (const k of spec.fields) {
+        const el = this.field(k);
+        if (!el) out[k] = '';
+        else if (!initial) out[k] = el.value;
+        else if (el instanceof HTMLSelectElement) out[k] = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;
+        else out[k] = el.defaultValue;
+      }
       return out as unknown as F;
     }
 
