@@ -120,6 +120,8 @@ async function main() {
     }
     await browser.close();
 
+    const { measureEngine } = await import('./bench-engine');
+    const engine = measureEngine();
     const pagefind = dirSize(join(dist, 'pagefind'));
     const result = {
       date: new Date().toISOString(),
@@ -128,6 +130,7 @@ async function main() {
       pagefind,
       pageTypes: rows,
       cheatSheetPdfs: pdf,
+      engine,
     };
     console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
     console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
@@ -143,6 +146,8 @@ async function main() {
         'css gzip': kb(Number(r['css gzip'])),
       })),
     );
+    console.log('\nEngine on hostile input (best of several runs):');
+    console.table(engine);
     if (pdf) {
       console.log('\nCheat sheet PDFs:');
       console.table(pdf);
