@@ -66,7 +66,8 @@ async function main() {
     if (tags.size > 0) pick(`simulator: ${[...tags].join(', ')}`, p);
   }
 
-  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+  // Own process group, so stopping it also stops the astro process npx starts.
+  const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, stdio: 'ignore', detached: true });
   try {
     for (let i = 0; i < 60; i++) {
       try {
@@ -156,7 +157,11 @@ async function main() {
     writeFileSync(join(root, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2));
     console.log('\nWritten to bench-results/latest.json');
   } finally {
-    server.kill();
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      server.kill();
+    }
   }
 }
 
