@@ -24,7 +24,16 @@ const sidebar = [
       ...(hasPages('exam') ? [{ autogenerate: { directory: 'exam' } }] : []),
     ],
   },
-  ...sidebarGroups.filter((g) => hasPages(g.directory)).map((g) => ({ label: g.label, items: [{ autogenerate: { directory: g.directory } }] })),
+  ...sidebarGroups
+    .filter((g) => hasPages(g.directory))
+    .map((g) => ({
+      label: g.label,
+      items: [
+        // The command finder sits with the cheat sheets it ties together.
+        ...(g.directory === 'cheat-sheets' && existsSync(new URL('commands.mdx', docs)) ? [{ label: 'All commands', link: '/commands/' }] : []),
+        { autogenerate: { directory: g.directory } },
+      ],
+    })),
 ];
 
 export default defineConfig({
