@@ -98,15 +98,16 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('authz simulator: usable 360 px wide (no sideways scrolling of the page)', async ({ browser }) => {
+test('authz simulator: usable 360 px wide (nothing wider than the screen)', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   await page.goto(url);
   const sim = page.locator('authz-sim');
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
   await expect(sim.getByRole('status')).not.toBeEmpty();
+  // The simulator fits: nothing in it pushes past the screen (its code views scroll inside their own box).
   const box = await sim.boundingBox();
-  expect(box!.width).toBeLessThanOrEqual(360);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  expect(await sim.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await context.close();
 });

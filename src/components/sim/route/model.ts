@@ -115,12 +115,28 @@ function checkList(checks: RouteDecision['rules'][number]['blocks'][number]['che
   );
 }
 
+/** Line numbers to show: all of a normal input; for a very long one, the start and the winning rule. */
+function codeLines(count: number, winner: { from: number; to: number } | undefined): (number | null)[] {
+  const all = Array.from({ length: count }, (_, i) => i + 1);
+  const MAX = 300;
+  if (count <= MAX) return all;
+  const head = all.slice(0, 200);
+  if (!winner || winner.to <= 200) return [...head, null];
+  const from = Math.max(201, winner.from - 3);
+  const to = Math.min(count, winner.to + 3);
+  return [...head, null, ...all.slice(from - 1, to), ...(to < count ? [null] : [])];
+}
+
 function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed: ParsedYaml, text: string, notes: string[], verdict: string): VNode {
   const ruleLines = (i: number) => lineRange(vs, parsed, ['spec', 'http', i]);
   const winner = d.rule ? ruleLines(d.rule.index) : undefined;
   const failed = d.rules.filter((r) => !r.matched).map((r) => ruleLines(r.index));
 
-  const ruleItems = d.rules.map((r) => {
+  // Very long inputs: list the first rules and the last ones (the winner is last), not hundreds of items.
+  const MAX_RULES = 40;
+  const shownRules = d.rules.length > MAX_RULES ? [...d.rules.slice(0, MAX_RULES - 10), ...d.rules.slice(-10)] : d.rules;
+  const hiddenRules = d.rules.length - shownRules.length;
+  const ruleItems = shownRules.map((r) => {
     const title = `Rule ${r.index}${r.name ? ` “${r.name}”` : ''}${lineLabel(ruleLines(r.index))}: `;
     if (r.matched) {
       const block = r.matchIndex === null ? null : r.blocks.find((b) => b.index === r.matchIndex);
@@ -230,7 +246,7 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
     h('p', { class: `sim-verdict ${d.httpStatus !== null && d.httpStatus >= 400 ? 'is-error' : 'is-ok'}` }, verdict),
     h('p', null, d.summary),
     d.rules.length
-      ? h('section', { class: 'sim-section' }, h('h3', null, 'How the rules were checked, in order'), h('ol', { class: 'sim-rules', start: 0 }, ruleItems))
+      ? h('section', { class: 'sim-section' }, h('h3', null, 'How the rules were checked, in order'), h('ol', { class: 'sim-rules', start: 0 }, hiddenRules ? [...ruleItems.slice(0, MAX_RULES - 10), h('li', null, `… ${hiddenRules} more rules did not match (not listed).`), ...ruleItems.slice(MAX_RULES - 10)] : ruleItems))
       : null,
     d.unreachable.length ? h('p', { class: 'sim-note' }, `Never reached: rule ${d.unreachable.map((u) => u.index).join(', ')} (after the catch-all rule ${d.unreachable[0]!.afterRule}).`) : null,
     distribution,
@@ -246,7 +262,11 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
         h(
           'code',
           null,
-          lines.map((l, i) => h('span', { class: lineClass(i + 1) }, h('span', { class: 'sim-ln', 'aria-hidden': 'true' }, String(i + 1)), l, '\n')),
+          codeLines(lines.length, winner).map((n) =>
+            n === null
+              ? h('span', { class: 'sim-line' }, h('span', { class: 'sim-ln', 'aria-hidden': 'true' }, '…'), 'lines not shown', '\n')
+              : h('span', { class: lineClass(n) }, h('span', { class: 'sim-ln', 'aria-hidden': 'true' }, String(n)), lines[n - 1] ?? '', '\n'),
+          ),
         ),
       ),
     ),
