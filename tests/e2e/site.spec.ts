@@ -27,6 +27,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
   });
 }
 
+test('every page fits a 360 px wide phone screen without sideways scrolling', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  const wide: string[] = [];
+  for (const path of paths) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 360) wide.push(`${path}: ${width}px`);
+  }
+  await context.close();
+  expect(wide).toEqual([]);
+});
+
 test('no internal link or anchor is broken', () => {
   const pages = builtPages();
   const idsOf = new Map<string, Set<string>>();
