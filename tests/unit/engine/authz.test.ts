@@ -233,6 +233,23 @@ describe('authz: string matching', () => {
     expect(authzPathMatch('/users/{*}/profile', '/users/42/profile')).toBe(true);
     expect(authzPathMatch('/users/{*}/profile', '/users/42/x/profile')).toBe(false);
   });
+  it('path template {*} needs at least one character and stops at a slash', () => {
+    expect(authzPathMatch('/users/{*}', '/users/')).toBe(false);
+    expect(authzPathMatch('/users/{*}', '/users/a/b')).toBe(false);
+    expect(authzPathMatch('/a/{*}/{*}', '/a/b/c')).toBe(true);
+    expect(authzPathMatch('/a/{*}.txt', '/a/read.me.txt')).toBe(true);
+  });
+  it('path template {**} in the middle, and literal dots and brackets in a template', () => {
+    expect(authzPathMatch('/api/{**}/edit', '/api/v1/items/7/edit')).toBe(true);
+    expect(authzPathMatch('/api/{**}/edit', '/api/v1/items/7/view')).toBe(false);
+    expect(authzPathMatch('/v1.0/{*}', '/v1x0/a')).toBe(false);
+    expect(authzPathMatch('/files/{**}', '/files/')).toBe(true);
+  });
+  it('path template matching stays linear on a long hostile path', () => {
+    const path = '/' + 'a/'.repeat(20000) + 'b';
+    expect(authzPathMatch('/{**}/{*}/{**}/c', path)).toBe(false);
+    expect(authzPathMatch('/{**}/{*}', path)).toBe(true);
+  });
   it('path template {**} matches several segments', () => {
     expect(authzPathMatch('/files/{**}', '/files/a/b/c.txt')).toBe(true);
     expect(authzPathMatch('/files/{**}', '/other/a')).toBe(false);

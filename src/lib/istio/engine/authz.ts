@@ -5,7 +5,6 @@
  * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
  * `{**}` templates; hosts are case-insensitive.
  */
-import { compileRe2 } from './regex';
 import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
 
 export interface AuthzWorkload {
@@ -114,19 +113,45 @@ export function authzStringMatch(pattern: string, value: string | undefined, cas
   return v === p;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+/**
+ * Matches a `{*}`/`{**}` path template in linear passes, without a regular expression engine:
+ * `{*}` is one or more characters other than `/` (one segment), `{**}` any run of characters (any number
+ * of segments), everything else is literal. The set of reachable positions in the path is carried from
+ * token to token, so no input can make it backtrack.
+ */
+function templateMatch(pattern: string, path: string): boolean {
+  const tokens = pattern.split(/(\{\*\*\}|\{\*\})/).filter((t) => t !== '');
+  let reach = new Uint8Array(path.length + 1);
+  reach[0] = 1;
+  for (const token of tokens) {
+    const next = new Uint8Array(path.length + 1);
+    if (token === '{**}') {
+      const first = reach.indexOf(1);
+      if (first >= 0) next.fill(1, first);
+    } else if (token === '{*}') {
+      // From a reachable position, one or more non-slash characters.
+      let open = false;
+      for (let i = 0; i < path.length; i++) {
+        if (path[i] === '/') open = false;
+        else {
+          if (reach[i]) open = true;
+          if (open) next[i + 1] = 1;
+        }
+      }
+    } else {
+      for (let i = 0; i + token.length <= path.length; i++) {
+        if (reach[i] && path.startsWith(token, i)) next[i + token.length] = 1;
+      }
+    }
+    reach = next;
+  }
+  return reach[path.length] === 1;
 }
 
 /** Path match: a `{*}`/`{**}` template (single segment / any number of segments), else the string rules. */
 export function authzPathMatch(pattern: string, path: string | undefined): boolean {
   if (path === undefined) return false;
-  if (pattern.includes('{*}') || pattern.includes('{**}')) {
-    const parts = pattern.split(/(\{\*\*\}|\{\*\})/);
-    const src = parts.map((p) => (p === '{*}' ? '[^/]+' : p === '{**}' ? '.*' : escapeRe(p))).join('');
-    const re = compileRe2(src);
-    return typeof re !== 'string' && re.matcher(path).matches();
-  }
+  if (pattern.includes('{*}') || pattern.includes('{**}')) return templateMatch(pattern, path);
   return authzStringMatch(pattern, path);
 }
 
