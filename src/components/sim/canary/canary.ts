@@ -1,5 +1,5 @@
 /** <canary-slider>: the range input and the two weights stay in step; everything else is recomputed. */
-import { FieldError, h, markField, newSeed, readNumber, showError } from '../resilience/ui';
+import { FieldError, h, newSeed, readNumber, showError, readFormOrReport } from '../resilience/ui';
 import { canaryYaml, N, runCanary, type CanaryForm } from './canary-view';
 
 class CanarySlider extends HTMLElement {
@@ -44,18 +44,8 @@ class CanarySlider extends HTMLElement {
   }
 
   private update(syncSlider: boolean): void {
-    for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
-    let f: CanaryForm;
-    try {
-      f = this.read();
-    } catch (e) {
-      if (e instanceof FieldError) {
-        markField(e.input, true, this.errorId);
-        showError(this.error, `${e.message} The result below is the last valid one.`);
-        return;
-      }
-      throw e;
-    }
+    const f = readFormOrReport(this.form, this.error, this.errorId, 'result', () => this.read());
+    if (f === undefined) return;
     showError(this.error, null);
     const v = runCanary(f);
     if (syncSlider) this.input('share').value = String(Math.round(v.shares[1] * 100));

@@ -1,5 +1,5 @@
 /** <jwt-matrix>: recomputes the JWT outcome matrix from the form and marks the cells that changed. */
-import { FieldError, h, markField, showError } from '../resilience/ui';
+import { FieldError, h, showError, readFormOrReport } from '../resilience/ui';
 import type { Cell, JwtForm } from './jwt-view';
 
 /** The view model pulls in the engine (JWT + authorization + RE2): loaded as its own chunk. */
@@ -63,18 +63,8 @@ class JwtMatrix extends HTMLElement {
     const ticket = ++this.pending;
     const { buildMatrix, columns, raYaml, rows } = await this.view;
     if (ticket !== this.pending) return;
-    for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
-    let f: JwtForm;
-    try {
-      f = this.read();
-    } catch (e) {
-      if (e instanceof FieldError) {
-        markField(e.input, true, this.errorId);
-        showError(this.error, `${e.message} The matrix below is the last valid one.`);
-        return;
-      }
-      throw e;
-    }
+    const f = readFormOrReport(this.form, this.error, this.errorId, 'matrix', () => this.read());
+    if (f === undefined) return;
     const m = buildMatrix(f);
     if (!m.ok) {
       showError(this.error, `${m.message} The matrix below is the last valid one.`);

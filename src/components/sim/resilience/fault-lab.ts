@@ -1,6 +1,6 @@
 /** <fault-lab>: makes the fault-injection worked example editable (see FaultLab.astro). */
 import { faultYaml, fmtExpected, N, runFault, type FaultForm } from './fault-view';
-import { FieldError, h, markField, newSeed, readNumber, showError } from './ui';
+import { FieldError, h, newSeed, readNumber, showError, readFormOrReport } from './ui';
 
 class FaultLab extends HTMLElement {
   private form!: HTMLFormElement;
@@ -50,18 +50,8 @@ class FaultLab extends HTMLElement {
   }
 
   private update(): void {
-    for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
-    let f: FaultForm;
-    try {
-      f = this.read();
-    } catch (e) {
-      if (e instanceof FieldError) {
-        markField(e.input, true, this.errorId);
-        showError(this.error, `${e.message} The result below is the last valid one.`);
-        return;
-      }
-      throw e;
-    }
+    const f = readFormOrReport(this.form, this.error, this.errorId, 'result', () => this.read());
+    if (f === undefined) return;
     showError(this.error, null);
     const v = runFault(f);
     this.querySelector('.fl-yaml')!.textContent = faultYaml(f);

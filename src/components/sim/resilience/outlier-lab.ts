@@ -1,6 +1,6 @@
 /** <outlier-lab>: makes the outlier-ejection worked example editable (see OutlierLab.astro). */
 import { outlierDefaults, outlierYaml, podName, runOutlier, type OutlierForm } from './outlier-view';
-import { FieldError, h, markField, readNumber, showError } from './ui';
+import { FieldError, h, readNumber, showError, readFormOrReport } from './ui';
 
 class OutlierLab extends HTMLElement {
   private form!: HTMLFormElement;
@@ -69,18 +69,8 @@ class OutlierLab extends HTMLElement {
   }
 
   private update(): void {
-    for (const el of this.form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, this.errorId);
-    let f: OutlierForm;
-    try {
-      f = this.read();
-    } catch (e) {
-      if (e instanceof FieldError) {
-        markField(e.input, true, this.errorId);
-        showError(this.error, `${e.message} The timeline below is the last valid one.`);
-        return;
-      }
-      throw e;
-    }
+    const f = readFormOrReport(this.form, this.error, this.errorId, 'timeline', () => this.read());
+    if (f === undefined) return;
     const run = runOutlier(f);
     if (!run.ok) {
       showError(this.error, `${run.message} The timeline below is the last valid one.`);

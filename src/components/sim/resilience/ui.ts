@@ -59,3 +59,20 @@ export function newSeed(): string {
 }
 
 export const fmt = (n: number): string => n.toLocaleString('en-US');
+
+/**
+ * Clears earlier field errors, then reads the form. A FieldError marks its field, shows the message (the
+ * result on screen stays: `what` names it, e.g. "result") and gives undefined; anything else is a bug and
+ * is rethrown.
+ */
+export function readFormOrReport<F>(form: HTMLFormElement, error: HTMLElement, errorId: string, what: string, read: () => F): F | undefined {
+  for (const el of form.querySelectorAll<HTMLElement>('[aria-invalid]')) markField(el, false, errorId);
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e;
+    markField(e.input, true, errorId);
+    showError(error, `${e.message} The ${what} below is the last valid one.`);
+    return undefined;
+  }
+}
