@@ -5,7 +5,8 @@
  * Pure TypeScript, no DOM, no Node built-ins: safe to bundle for the browser.
  */
 
-export type PathSegment = string | number;
+export type { PathSegment } from '../../yaml/field-path';
+import { formatPath, type PathSegment } from '../../yaml/field-path';
 
 /** A bad input, reported instead of thrown. `path` is written like `spec.http[0].match[1].uri`. */
 export interface EngineError {
@@ -33,17 +34,8 @@ export class InputError extends Error {
   }
 }
 
-const plainKey = /^[A-Za-z0-9_\-/:$@*]+$/;
-
-export function formatSegments(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (plainKey.test(s)) out += out ? `.${s}` : s;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
+/** Formats a field path (`spec.http[0].route`); the same function the validator uses. */
+export const formatSegments = formatPath;
 
 /** Runs `fn`; turns an {@link InputError} (or any unexpected exception) into an {@link EngineError}. */
 export function guard<T extends object>(fn: () => T): EngineResult<T> {
