@@ -19,6 +19,8 @@ test('authz evaluator: presets and edits change the decision and the path taken'
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('authz-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const status = sim.getByRole('status');
   await sim.getByRole('combobox', { name: 'Method' }).selectOption('POST');
   await expect(status).toHaveText('Denied: 403 RBAC: access denied');
@@ -48,6 +50,8 @@ test('authz evaluator: presets and edits change the decision and the path taken'
 test('authz evaluator: bad input keeps the last good result and names the line or field', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('authz-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /AuthorizationPolicies/ });
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
   await yaml.fill((await yaml.inputValue()).replace('principals:', 'principal:'));
@@ -71,6 +75,8 @@ test('authz evaluator: bad input keeps the last good result and names the line o
 test('authz evaluator: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('authz-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Deny all in a namespace' }).focus();
   await page.keyboard.press('Enter');
   await expect(sim.getByRole('status')).toHaveText('Denied: 403 RBAC: access denied');
@@ -89,6 +95,8 @@ for (const theme of ['light', 'dark'] as const) {
     await useTheme(page, theme);
     await page.goto(url);
     const sim = page.locator('authz-sim');
+    // Wait until the element is upgraded: before that a click does nothing.
+    await expect(sim).toHaveAttribute('data-enhanced', 'true');
     await sim.getByRole('button', { name: 'Deny an IP block' }).click();
     await expect(sim.getByRole('status')).toHaveText('Denied: 403 RBAC: access denied');
     await sim.getByRole('textbox', { name: 'Port', exact: true }).fill('99999');
@@ -103,6 +111,8 @@ test('authz simulator: usable 360 px wide (nothing wider than the screen)', asyn
   const page = await context.newPage();
   await page.goto(url);
   const sim = page.locator('authz-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
   await expect(sim.getByRole('status')).not.toBeEmpty();
   // The simulator fits: nothing in it pushes past the screen (its code views scroll inside their own box).

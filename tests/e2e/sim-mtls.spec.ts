@@ -21,6 +21,8 @@ test('mTLS resolver: a policy change updates the cells and marks what changed', 
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('mtls-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
   await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
   await sim.getByRole('button', { name: 'Resolve the modes' }).click();
@@ -39,6 +41,8 @@ test('mTLS resolver: a policy change updates the cells and marks what changed', 
 test('mTLS resolver: bad input names the line or field and keeps the grid', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('mtls-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
   await yaml.fill((await yaml.inputValue()).replace('mode: STRICT', 'mode: MUTUAL'));
   await sim.getByRole('button', { name: 'Resolve the modes' }).click();
@@ -57,6 +61,8 @@ test('mTLS resolver: bad input names the line or field and keeps the grid', asyn
 test('mTLS resolver: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('mtls-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Workload port exception' }).focus();
   await page.keyboard.press('Enter');
   await expect(sim.getByRole('status')).toContainText('1 PERMISSIVE');
@@ -73,6 +79,8 @@ for (const theme of ['light', 'dark'] as const) {
     await useTheme(page, theme);
     await page.goto(url);
     const sim = page.locator('mtls-sim');
+    // Wait until the element is upgraded: before that a click does nothing.
+    await expect(sim).toHaveAttribute('data-enhanced', 'true');
     const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
     await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
     await sim.getByRole('button', { name: 'Resolve the modes' }).click();
@@ -86,6 +94,8 @@ test('mtls simulator: usable 360 px wide (nothing wider than the screen)', async
   const page = await context.newPage();
   await page.goto(url);
   const sim = page.locator('mtls-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Resolve the modes' }).click();
   await expect(sim.getByRole('status')).not.toBeEmpty();
   // The simulator fits: nothing in it pushes past the screen (its code views scroll inside their own box).

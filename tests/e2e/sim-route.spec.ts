@@ -19,6 +19,8 @@ test('route simulator: change the request and the YAML, see the rule, the reason
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('route-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const status = sim.getByRole('status');
   await sim.getByRole('textbox', { name: /Headers/ }).fill('end-user: mary');
   await sim.getByRole('button', { name: 'Route the request' }).click();
@@ -44,6 +46,8 @@ test('route simulator: change the request and the YAML, see the rule, the reason
 test('route simulator: bad input keeps the text and the last good result, and names the line', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('route-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /VirtualService, then DestinationRules/ });
   await sim.getByRole('button', { name: 'Route the request' }).click();
   await expect(sim.getByRole('status')).toHaveText('Routed by rule 0 to reviews v2');
@@ -75,6 +79,8 @@ test('route simulator: bad input keeps the text and the last good result, and na
 test('route simulator: a 64 KB VirtualService and a pathological regex get an answer, not a hang', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('route-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   let text = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: big\nspec:\n  hosts: [reviews]\n  http:\n';
   for (let i = 0; text.length < 64 * 1024; i++) text += `  - match:\n    - uri:\n        regex: "/v${i}/(a+)+$"\n    route:\n    - destination:\n        host: reviews\n`;
   // Pasted in one go (typing 64 KB through fill() would measure Playwright, not the simulator).
@@ -90,6 +96,8 @@ test('route simulator: a 64 KB VirtualService and a pathological regex get an an
 test('route simulator: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('route-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Weighted split 80/20' }).focus();
   await page.keyboard.press('Enter');
   await expect(sim.getByRole('status')).toContainText('80%');
@@ -112,6 +120,8 @@ for (const theme of ['light', 'dark'] as const) {
     await useTheme(page, theme);
     await page.goto(url);
     const sim = page.locator('route-sim');
+    // Wait until the element is upgraded: before that a click does nothing.
+    await expect(sim).toHaveAttribute('data-enhanced', 'true');
     await sim.getByRole('button', { name: 'Weighted split 80/20' }).click();
     await expect(sim.getByRole('status')).toContainText('80%');
     await sim.getByRole('textbox', { name: /VirtualService, then DestinationRules/ }).fill('kind: [');
@@ -126,6 +136,8 @@ test('route simulator: usable 360 px wide (nothing wider than the screen)', asyn
   const page = await context.newPage();
   await page.goto(url);
   const sim = page.locator('route-sim');
+  // Wait until the element is upgraded: before that a click does nothing.
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Route the request' }).click();
   await expect(sim.getByRole('status')).not.toBeEmpty();
   // The simulator fits: nothing in it pushes past the screen (its code views scroll inside their own box).
