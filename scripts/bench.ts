@@ -52,7 +52,7 @@ async function main() {
     if (path && pages.includes(path)) types.push({ type, path });
   };
   pick('home (splash)', '/');
-  pick('content page', '/traffic/virtualservice-destinationrule/');
+  pick('content page (no simulator)', '/traffic/destination-rule-policies/');
   pick('exam page', '/exam/overview/');
   pick('commands page', '/commands/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
