@@ -1,21 +1,11 @@
 /** <canary-slider>: the range input and the two weights stay in step; everything else is recomputed. */
-import { FieldError, h, newSeed, readNumber, showError, readFormOrReport } from '../resilience/ui';
+import { FieldError, h, newSeed, readNumber, showError, readFormOrReport, FormSim } from '../resilience/ui';
 import { canaryYaml, N, runCanary, type CanaryForm } from './canary-view';
 
-class CanarySlider extends HTMLElement {
-  private form!: HTMLFormElement;
-  private error!: HTMLElement;
-  private errorId = `cs-err-${Math.random().toString(36).slice(2, 8)}`;
+class CanarySlider extends FormSim {
 
   connectedCallback(): void {
-    if (this.dataset['ready']) return;
-    this.dataset['ready'] = 'true';
-    this.form = this.querySelector('form')!;
-    this.error = this.querySelector('.sim-error')!;
-    this.error.id = this.errorId;
-    this.form.hidden = false;
-    this.querySelector<HTMLElement>('.cs-js-only')!.hidden = false;
-    this.form.addEventListener('submit', (e) => e.preventDefault());
+    if (!this.setUp('cs')) return;
     this.form.addEventListener('input', (e) => {
       const t = e.target as HTMLInputElement;
       if (t.name === 'share') {

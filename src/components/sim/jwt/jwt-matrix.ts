@@ -1,5 +1,5 @@
 /** <jwt-matrix>: recomputes the JWT outcome matrix from the form and marks the cells that changed. */
-import { FieldError, h, showError, readFormOrReport } from '../resilience/ui';
+import { FieldError, h, showError, readFormOrReport, FormSim } from '../resilience/ui';
 import type { Cell, JwtForm } from './jwt-view';
 
 /** The view model pulls in the engine (JWT + authorization + RE2): loaded as its own chunk. */
@@ -11,23 +11,13 @@ const splitList = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-class JwtMatrix extends HTMLElement {
-  private form!: HTMLFormElement;
-  private error!: HTMLElement;
-  private errorId = `jm-err-${Math.random().toString(36).slice(2, 8)}`;
+class JwtMatrix extends FormSim {
   private last: Cell[][] | null = null;
   private view!: Promise<View>;
   private pending = 0;
 
   connectedCallback(): void {
-    if (this.dataset['ready']) return;
-    this.dataset['ready'] = 'true';
-    this.form = this.querySelector('form')!;
-    this.error = this.querySelector('.sim-error')!;
-    this.error.id = this.errorId;
-    this.form.hidden = false;
-    this.querySelector<HTMLElement>('.jm-js-only')!.hidden = false;
-    this.form.addEventListener('submit', (e) => e.preventDefault());
+    if (!this.setUp('jm')) return;
     this.form.addEventListener('input', () => void this.update());
     this.view = import('./jwt-view');
     void this.view.then((v) => {

@@ -1,21 +1,11 @@
 /** <fault-lab>: makes the fault-injection worked example editable (see FaultLab.astro). */
 import { faultYaml, fmtExpected, N, runFault, type FaultForm } from './fault-view';
-import { FieldError, h, newSeed, readNumber, showError, readFormOrReport } from './ui';
+import { FieldError, h, newSeed, readNumber, showError, readFormOrReport, FormSim } from './ui';
 
-class FaultLab extends HTMLElement {
-  private form!: HTMLFormElement;
-  private error!: HTMLElement;
-  private errorId = `fl-err-${Math.random().toString(36).slice(2, 8)}`;
+class FaultLab extends FormSim {
 
   connectedCallback(): void {
-    if (this.dataset['ready']) return;
-    this.dataset['ready'] = 'true';
-    this.form = this.querySelector('form')!;
-    this.error = this.querySelector('.sim-error')!;
-    this.error.id = this.errorId;
-    this.form.hidden = false;
-    this.querySelector<HTMLElement>('.fl-js-only')!.hidden = false;
-    this.form.addEventListener('submit', (e) => e.preventDefault());
+    if (!this.setUp('fl')) return;
     this.form.addEventListener('input', () => this.update());
     this.querySelector('.fl-newseed')!.addEventListener('click', () => {
       this.input('seed').value = newSeed();

@@ -1,21 +1,11 @@
 /** <outlier-lab>: makes the outlier-ejection worked example editable (see OutlierLab.astro). */
 import { outlierDefaults, outlierYaml, podName, runOutlier, type OutlierForm } from './outlier-view';
-import { FieldError, h, readNumber, showError, readFormOrReport } from './ui';
+import { FieldError, h, readNumber, showError, readFormOrReport, FormSim } from './ui';
 
-class OutlierLab extends HTMLElement {
-  private form!: HTMLFormElement;
-  private error!: HTMLElement;
-  private errorId = `ol-err-${Math.random().toString(36).slice(2, 8)}`;
+class OutlierLab extends FormSim {
 
   connectedCallback(): void {
-    if (this.dataset['ready']) return;
-    this.dataset['ready'] = 'true';
-    this.form = this.querySelector('form')!;
-    this.error = this.querySelector('.sim-error')!;
-    this.error.id = this.errorId;
-    this.form.hidden = false;
-    this.querySelector<HTMLElement>('.ol-js-only')!.hidden = false;
-    this.form.addEventListener('submit', (e) => e.preventDefault());
+    if (!this.setUp('ol')) return;
     this.form.addEventListener('input', () => this.update());
     this.form.addEventListener('change', () => this.update());
     this.querySelector('.ol-reset')!.addEventListener('click', () => {

@@ -76,3 +76,26 @@ export function readFormOrReport<F>(form: HTMLFormElement, error: HTMLElement, e
     return undefined;
   }
 }
+
+/**
+ * Base of the form-driven simulators (canary, fault, outlier, JWT): the server-rendered result stays, the
+ * form and the `.<prefix>-js-only` parts appear once the script runs, and errors go to `.sim-error`.
+ */
+export abstract class FormSim extends HTMLElement {
+  protected form!: HTMLFormElement;
+  protected error!: HTMLElement;
+  protected errorId = `sim-err-${Math.random().toString(36).slice(2, 8)}`;
+
+  /** Wires the form once; false when the element was already set up (e.g. moved in the DOM). */
+  protected setUp(prefix: string): boolean {
+    if (this.dataset['ready']) return false;
+    this.dataset['ready'] = 'true';
+    this.form = this.querySelector('form')!;
+    this.error = this.querySelector('.sim-error')!;
+    this.error.id = this.errorId;
+    this.form.hidden = false;
+    this.querySelector<HTMLElement>(`.${prefix}-js-only`)!.hidden = false;
+    this.form.addEventListener('submit', (e) => e.preventDefault());
+    return true;
+  }
+}
