@@ -146,3 +146,20 @@ test('route simulator: usable 360 px wide (nothing wider than the screen)', asyn
   expect(await sim.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
   await context.close();
 });
+
+test('route simulator: the engine is downloaded on first intent, not with the page', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto(url);
+  const sim = page.locator('route-sim');
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
+  await page.waitForLoadState('networkidle');
+  const before = scripts.length;
+  // Focus reaches the simulator: its engine chunks load now.
+  await sim.getByRole('textbox', { name: /Headers/ }).focus();
+  await expect.poll(() => scripts.length).toBeGreaterThan(before);
+  await sim.getByRole('textbox', { name: /Headers/ }).fill('end-user: mary');
+  await expect(sim.getByRole('status')).toHaveText('Routed by rule 1 to reviews v1');
+});

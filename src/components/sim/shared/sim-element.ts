@@ -28,6 +28,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
     private error!: HTMLElement;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private state: unknown;
+    private primed = false;
 
     connectedCallback(): void {
       if (this.dataset['enhanced']) return;
@@ -37,14 +38,10 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       this.status = this.querySelector('.sim-status')!;
       this.error = this.querySelector('.sim-error')!;
       for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
-      // Compute the build-time example again, silently, so the first edit can show what changed.
-      load().then(
-        (fn) => {
-          const first = fn(this.read(true));
-          if (first.ok) this.state = first.state;
-        },
-        () => undefined,
-      );
+      // The engine chunk loads on the first sign of intent (pointer, focus, touch), not with the page, so
+      // a reader who never touches the simulator downloads nothing beyond this element.
+      const warm = () => void load().catch(() => undefined);
+      for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) this.addEventListener(type, warm, { once: true, passive: true });
       this.form.addEventListener('submit', (e) => {
         e.preventDefault();
         void this.run();
@@ -103,6 +100,12 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
         this.error.textContent = 'The simulator could not load its engine (network problem?). The result below is the one computed when the page was built.';
         this.error.hidden = false;
         return;
+      }
+      if (!this.primed) {
+        // Compute the build-time example once, so the first edit can show what changed.
+        this.primed = true;
+        const first = computeFn(this.read(true));
+        if (first.ok) this.state = first.state;
       }
       const out = computeFn(this.read(), this.state);
       for (const el of this.form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
