@@ -11,7 +11,7 @@ test('outlier lab: the worked example is rendered without JavaScript', async ({ 
   const lab = page.locator('outlier-lab');
   await expect(lab.getByRole('status')).toContainText('1,800 requests over 180 s');
   await expect(lab.getByRole('table', { name: 'Events' })).toContainText('baseEjectionTime × 2');
-  await expect(lab.getByRole('table', { name: 'Events' })).toContainText('maxEjectionPercent is 10');
+  await expect(lab.getByRole('table', { name: 'Events' })).toContainText('maxEjectionPercent is 25');
   await expect(lab.getByRole('spinbutton', { name: 'maxEjectionPercent' })).toBeHidden();
   await context.close();
 });
@@ -27,6 +27,11 @@ test('outlier lab: raising maxEjectionPercent lets the second failing pod be eje
   await expect(events.getByRole('row').filter({ hasText: 'reviews-3' }).first()).toContainText('Ejected');
   await expect(lab.getByRole('status')).toContainText('ejections');
   await expect(lab.locator('.ol-yaml')).toContainText('maxEjectionPercent: 50');
+  // The default, 10, is less than one pod in four: Envoy ejects nothing at all.
+  await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('10');
+  await expect(events).toContainText('Not ejected');
+  await expect(events).not.toContainText('Ejected');
+  await expect(events).toContainText('1 of 4 hosts (25%)');
   expect(errors).toEqual([]);
 });
 

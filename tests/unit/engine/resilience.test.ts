@@ -71,11 +71,22 @@ describe('outlier detection: ejections', () => {
     expect(ej?.t).toBe(0);
     expect(back?.t).toBe(14_000); // first sweep at or after 10 s: 14 s
   });
-  it('maxEjectionPercent default 10 but at least one host ejectable', () => {
-    const r = sim({ hosts: hosts3, failures: hosts3.map((host) => ({ host, fromMs: 0, toMs: 1e9 })), rps: 30, durationMs: 5000 });
-    const ejected = new Set(r.events.filter((e) => e.kind === 'ejected').map((e) => e.host));
-    expect(ejected.size).toBe(1);
+  it('maxEjectionPercent default 10: with fewer than 10 hosts not even one host is ejected', () => {
+    const r = sim({ hosts: hosts3, failures: [{ host: 'a', fromMs: 0, toMs: 1e9 }], rps: 30, durationMs: 5000 });
+    expect(r.events.filter((e) => e.kind === 'ejected')).toHaveLength(0);
+    const blocked = r.events.find((e) => e.kind === 'ejection-blocked');
+    expect(blocked?.reason).toMatch(/1 of 3 hosts \(33%\).*maxEjectionPercent is 10/);
+  });
+  it('maxEjectionPercent default 10 with 10 hosts: exactly one host may be out', () => {
+    const ten = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+    const r = sim({ hosts: ten, failures: [{ host: 'a', fromMs: 0, toMs: 1e9 }, { host: 'b', fromMs: 0, toMs: 1e9 }], rps: 100, durationMs: 5000 });
+    expect(new Set(r.events.filter((e) => e.kind === 'ejected').map((e) => e.host)).size).toBe(1);
     expect(r.events.some((e) => e.kind === 'ejection-blocked')).toBe(true);
+  });
+  it('maxEjectionPercent 25 of 4 hosts: the first failing host goes, the second is blocked', () => {
+    const four = ['a', 'b', 'c', 'd'];
+    const r = sim({ outlierDetection: { maxEjectionPercent: 25 }, hosts: four, failures: four.map((host) => ({ host, fromMs: 0, toMs: 1e9 })), rps: 40, durationMs: 3000 });
+    expect(new Set(r.events.filter((e) => e.kind === 'ejected').map((e) => e.host)).size).toBe(1);
   });
   it('maxEjectionPercent 100 lets every failing host be ejected', () => {
     const r = sim({ outlierDetection: { maxEjectionPercent: 100 }, hosts: hosts3, failures: hosts3.map((host) => ({ host, fromMs: 0, toMs: 1e9 })), rps: 30, durationMs: 5000 });

@@ -22,7 +22,7 @@ export const outlierDefaults: OutlierForm = {
   consecutiveGatewayErrors: 0,
   intervalS: 10,
   baseEjectionTimeS: 30,
-  maxEjectionPercent: 10,
+  maxEjectionPercent: 25,
   durationS: 180,
   rps: 10,
   failures: [

@@ -3,7 +3,9 @@
  * sampling of weighted splits and fault injection (same seed, same result).
  *
  * Outlier detection (Istio 1.26 defaults): `consecutive5xxErrors` 5 (0 disables), `interval` 10s,
- * `baseEjectionTime` 30s, `maxEjectionPercent` 10 (Envoy still ejects one host whatever the percentage).
+ * `baseEjectionTime` 30s, `maxEjectionPercent` 10. A host is ejected only when the share of ejected hosts
+ * *after* its ejection stays within maxEjectionPercent (Envoy's `ejectHost`; Istio does not set Envoy's
+ * `always_eject_one_host`), so with the default 10% a service with fewer than 10 hosts ejects none.
  * A host is ejected as soon as it returns the N-th consecutive 5xx; it stays out for
  * `baseEjectionTime` × the number of times it has been ejected, capped at Envoy's `max_ejection_time`
  * (300s, or `baseEjectionTime` when larger); hosts come back at the interval sweep after that time.
@@ -192,13 +194,14 @@ function simulate(input: OutlierInput): Omit<OutlierResult, never> {
 
   const tryEject = (s: HostState, t: number, why: string) => {
     const active = states.filter((x) => x.ejectedAt !== null).length;
-    const pct = (100 * active) / states.length;
-    if (active > 0 && pct >= settings.maxEjectionPercent) {
+    // Envoy: eject only if 100 × (ejected + 1) / hosts <= maxEjectionPercent.
+    const after = (100 * (active + 1)) / states.length;
+    if (after > settings.maxEjectionPercent) {
       events.push({
         t,
         host: s.name,
         kind: 'ejection-blocked',
-        reason: `${s.name} ${why}, but ${active} of ${states.length} hosts (${Math.round(pct)}%) are already ejected and maxEjectionPercent is ${settings.maxEjectionPercent}.`,
+        reason: `${s.name} ${why}, but ejecting it would put ${active + 1} of ${states.length} hosts (${Math.round(after)}%) out of the pool and maxEjectionPercent is ${settings.maxEjectionPercent}.`,
       });
       return;
     }
