@@ -164,7 +164,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istio-base',
-    command: 'helm install istio-base istio/base -n istio-system --create-namespace --wait',
+    command: `helm install istio-base istio/base -n istio-system --create-namespace --version ${referencePatch} --wait`,
     summary: 'First chart: the cluster-wide pieces (Istio CRDs and base roles). Creates the istio-system namespace if needed.',
     domain: 'install',
     tool: 'helm',
@@ -173,7 +173,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istiod',
-    command: 'helm install istiod istio/istiod -n istio-system --wait',
+    command: `helm install istiod istio/istiod -n istio-system --version ${referencePatch} --wait`,
     summary: 'Second chart: the control plane, istiod, with its injection webhook. Install it after base, because it needs the CRDs.',
     domain: 'install',
     tool: 'helm',
@@ -182,7 +182,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istiod-profile-demo',
-    command: 'helm install istiod istio/istiod -n istio-system --set profile=demo --wait',
+    command: `helm install istiod istio/istiod -n istio-system --version ${referencePatch} --set profile=demo --wait`,
     summary: 'Installs istiod with the demo profile\'s values for this chart. In Helm a profile only changes values; it adds no other chart.',
     domain: 'install',
     tool: 'helm',
@@ -191,7 +191,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istiod-values-file',
-    command: 'helm install istiod istio/istiod -n istio-system -f istiod-values.yaml --wait',
+    command: `helm install istiod istio/istiod -n istio-system --version ${referencePatch} -f istiod-values.yaml --wait`,
     summary: 'Installs istiod with your own values file (for example meshConfig and global.proxy settings), the Helm counterpart of an IstioOperator file.',
     domain: 'install',
     tool: 'helm',
@@ -218,7 +218,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istio-ingress',
-    command: 'helm install istio-ingress istio/gateway -n istio-ingress --wait',
+    command: `helm install istio-ingress istio/gateway -n istio-ingress --version ${referencePatch} --wait`,
     summary: 'Last chart: an ingress gateway Deployment and LoadBalancer Service. Its pods get their proxy from istiod through injection, so istiod must already run.',
     domain: 'install',
     tool: 'helm',
@@ -236,7 +236,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-upgrade-istiod-access-log',
-    command: 'helm upgrade istiod istio/istiod -n istio-system --reuse-values --set meshConfig.accessLogFile=/dev/stdout --wait',
+    command: `helm upgrade istiod istio/istiod -n istio-system --version ${referencePatch} --reuse-values --set meshConfig.accessLogFile=/dev/stdout --wait`,
     summary: 'Changes one mesh setting on an installed istiod release and keeps the values set before (without --reuse-values, values you do not repeat fall back to the chart defaults).',
     domain: 'install',
     tool: 'helm',
@@ -273,7 +273,7 @@ export const commands: CommandEntry[] = [
   // --- Helm, ambient ----------------------------------------------------------------------------
   {
     id: 'helm-install-istiod-profile-ambient',
-    command: 'helm install istiod istio/istiod -n istio-system --set profile=ambient --wait',
+    command: `helm install istiod istio/istiod -n istio-system --version ${referencePatch} --set profile=ambient --wait`,
     summary: 'Installs istiod with the values ambient mode needs (after the base chart).',
     domain: 'install',
     tool: 'helm',
@@ -282,7 +282,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-istio-cni-ambient',
-    command: 'helm install istio-cni istio/cni -n istio-system --set profile=ambient --wait',
+    command: `helm install istio-cni istio/cni -n istio-system --version ${referencePatch} --set profile=ambient --wait`,
     summary: 'Installs the Istio CNI node agent (a DaemonSet) that redirects the traffic of ambient pods to the node\'s ztunnel.',
     domain: 'install',
     tool: 'helm',
@@ -291,7 +291,7 @@ export const commands: CommandEntry[] = [
   },
   {
     id: 'helm-install-ztunnel',
-    command: 'helm install ztunnel istio/ztunnel -n istio-system --wait',
+    command: `helm install ztunnel istio/ztunnel -n istio-system --version ${referencePatch} --wait`,
     summary: 'Installs ztunnel, the per-node L4 proxy of ambient mode (a DaemonSet).',
     domain: 'install',
     tool: 'helm',
