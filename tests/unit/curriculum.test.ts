@@ -7,8 +7,8 @@ import { istioKinds, servedApiVersions, findIstioKind } from '~/data/versions';
 
 const docsDir = join(process.cwd(), 'src/content/docs');
 
-function pages(): Array<{ path: string; data: Record<string, unknown> }> {
-  const out: Array<{ path: string; data: Record<string, unknown> }> = [];
+function pages(): Array<{ path: string; data: Record<string, unknown>; body: string }> {
+  const out: Array<{ path: string; data: Record<string, unknown>; body: string }> = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
@@ -16,7 +16,11 @@ function pages(): Array<{ path: string; data: Record<string, unknown> }> {
       else if (/\.mdx?$/.test(name)) {
         const text = readFileSync(full, 'utf8');
         const fm = /^---\n([\s\S]*?)\n---/.exec(text);
-        out.push({ path: relative(docsDir, full).split(sep).join('/'), data: fm ? (parse(fm[1]!) as Record<string, unknown>) : {} });
+        out.push({
+          path: relative(docsDir, full).split(sep).join('/'),
+          data: fm ? (parse(fm[1]!) as Record<string, unknown>) : {},
+          body: fm ? text.slice(fm[0].length) : text,
+        });
       }
     }
   };
@@ -57,6 +61,30 @@ describe('curriculum', () => {
     const taught = new Set(pages().flatMap((p) => (Array.isArray(p.data.competencies) ? (p.data.competencies as string[]) : [])));
     const missing = competencyIds.filter((id) => !taught.has(id));
     expect(missing, `competencies without a page: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('every competency of the official curriculum has a hands-on lab', () => {
+    const labs = pages().filter((p) => p.data.kind === 'lab');
+    const practised = new Set(labs.flatMap((p) => (p.data.competencies as string[] | undefined) ?? []));
+    const missing = competencyIds.filter((id) => !practised.has(id));
+    expect(missing, `competencies without a lab: ${missing.join(', ')}`).toEqual([]);
+  });
+
+  it('every lab has a goal, steps with catalog commands, a way to verify, a cleanup and references', () => {
+    const labs = pages().filter((p) => p.data.kind === 'lab');
+    expect(labs.length).toBeGreaterThan(0);
+    for (const lab of labs) {
+      expect(lab.path.startsWith('labs/'), lab.path).toBe(true);
+      expect(lab.data.domain, lab.path).toBe('labs');
+      expect(String(lab.data.title), lab.path).toMatch(/^Lab: /);
+      expect(((lab.data.competencies as string[] | undefined) ?? []).length, `${lab.path} declares no competency`).toBeGreaterThan(0);
+      const headings = [...lab.body.matchAll(/^## (.+)$/gm)].map((m) => m[1]!.trim());
+      for (const h of ['Goal', 'How to verify', 'Cleanup', 'Reference']) expect(headings, `${lab.path} lacks "## ${h}"`).toContain(h);
+      expect(headings.some((h) => h === 'Steps' || /^Part \d+: /.test(h)), `${lab.path} lacks "## Steps" (or "## Part 1: ...")`).toBe(true);
+      expect(lab.body, `${lab.path}: steps go in <Steps>`).toMatch(/<Steps>[\s\S]*<\/Steps>/);
+      expect(lab.body, `${lab.path}: no catalog command`).toMatch(/<Command\s[^>]*id=/);
+      expect(lab.body, `${lab.path}: no istio.io reference link`).toMatch(/https:\/\/istio\.io\/v1\.26\//);
+    }
   });
 
   it('pages declare only known competency ids and a known kind', () => {
