@@ -54,6 +54,7 @@ export default defineConfig({
       customCss: ['./src/styles/global.css'],
       components: {
         Search: './src/components/overrides/Search.astro',
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
     }),
   ],
