@@ -4,6 +4,9 @@ import { axeViolations, builtPages, sitemapPaths, useTheme, watchErrors, type Th
 
 const paths = sitemapPaths();
 
+// Every test here stands alone (one page, one check): let both workers share the file's 150-odd tests.
+test.describe.configure({ mode: 'parallel' });
+
 test('the sitemap lists the home page and the pipeline pages', () => {
   expect(paths).toContain('/');
   expect(paths).toContain('/exam/overview/');
