@@ -30,6 +30,11 @@ describe('route simulator model', () => {
     expect(r.ok).toBe(true);
     if (r.ok) expect(toHtml(r.view)).toContain('The winning rule is highlighted: lines 9–17');
   });
+  it('a route without retries shows the default policy and that 503 is not retried (Istio 1.24+)', () => {
+    const r = computeRoute(f);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(toHtml(r.view)).toMatch(/2 retries \(3 tries in all\), the default; retryOn connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes \(its status-code list is empty since Istio 1\.24: a 503 answer is not retried\)/);
+  });
   it('invalid YAML names the line', () => {
     const r = computeRoute({ ...f, yaml: 'kind: VirtualService\nspec:\n  hosts: [a\n' });
     expect(r.ok).toBe(false);

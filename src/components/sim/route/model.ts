@@ -218,7 +218,7 @@ function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed
       'Retries',
       d.retries.attempts === 0
         ? 'disabled (attempts: 0)'
-        : `${d.retries.attempts} retries (${d.retries.totalTries} tries in all)${d.retries.source === 'default' ? ', the default' : ''}; retryOn ${d.retries.retryOn ?? ''}${d.retries.perTryTimeout ? `; perTryTimeout ${d.retries.perTryTimeout}` : ''}`,
+        : `${d.retries.attempts} retries (${d.retries.totalTries} tries in all)${d.retries.source === 'default' ? ', the default' : ''}; retryOn ${d.retries.retryOn ?? ''}${d.retries.source === 'default' ? ' (its status-code list is empty since Istio 1.24: a 503 answer is not retried)' : ''}${d.retries.perTryTimeout ? `; perTryTimeout ${d.retries.perTryTimeout}` : ''}`,
     );
     if (d.fault) {
       const parts: string[] = [];
