@@ -194,7 +194,7 @@ export const commands: CommandEntry[] = [
   {
     id: 'istioctl-uninstall-purge',
     command: 'istioctl uninstall --purge -y',
-    summary: 'Removes every Istio control plane and its cluster-wide resources, whatever the revision. It leaves the istio-system namespace and the CRDs (your Istio objects keep their data).',
+    summary: 'Removes every Istio control plane and its cluster-wide resources, whatever the revision, including the Istio CRDs, and with them every VirtualService, DestinationRule and policy stored in the cluster. It leaves the istio-system namespace.',
     domain: 'install',
     tool: 'istioctl',
     tags: ['uninstall'],

@@ -58,7 +58,7 @@ export const commands: CommandEntry[] = [
   {
     id: 'kubectl-get-crd-istio',
     command: 'kubectl get crd -o name | grep istio.io',
-    summary: 'Lists the Istio CRDs in the cluster. They stay after helm uninstall of the base release and after istioctl uninstall --purge.',
+    summary: 'Lists the Istio CRDs in the cluster. They stay after helm uninstall of the base release (istioctl uninstall --purge, by contrast, deletes them).',
     domain: 'install',
     tool: 'kubectl',
     tags: ['install', 'crd', 'verify', 'lab'],
