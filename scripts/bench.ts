@@ -54,6 +54,7 @@ async function main() {
   pick('home (splash)', '/');
   pick('content page (no simulator)', '/traffic/destination-rule-policies/');
   pick('exam page', '/exam/overview/');
+  pick('lab page', '/labs/edge-tls/');
   pick('commands page', '/commands/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
   // A simulator is a custom element of our own: any hyphenated tag that is not Starlight's.
