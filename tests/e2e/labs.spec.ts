@@ -60,5 +60,9 @@ for (const path of labPaths) {
     const commands = page.locator('.command');
     expect(await commands.count()).toBeGreaterThan(0);
     for (const c of (await commands.all()).slice(0, 3)) await expect(c.getByRole('button', { name: /copy/i })).toBeAttached();
+    // Lab commands paste as they are: every catalog placeholder is filled with the lab's own names.
+    const copied = await commands.evaluateAll((els) => els.map((el) => el.querySelector('button[data-code]')?.getAttribute('data-code') ?? ''));
+    const unfilled = copied.filter((c) => /<[a-z][a-z0-9-]*>/.test(c));
+    expect(unfilled, 'commands with unfilled placeholders').toEqual([]);
   });
 }
