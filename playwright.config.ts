@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -6,7 +7,20 @@ import { defineConfig, devices } from '@playwright/test';
  * managed Chromium (`npx playwright install chromium` on a laptop).
  */
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const port = Number(process.env.PREVIEW_PORT ?? 4321);
+/**
+ * The preview server's port: PREVIEW_PORT if set, else one the OS reports free right now. It is written
+ * back to the environment so that Playwright's worker processes, which load this file again, agree on it.
+ */
+function freePort(): number {
+  const probe = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const out = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  const found = Number(out.stdout.trim());
+  if (!Number.isInteger(found) || found <= 0) throw new Error(`Could not find a free port for the preview server: ${out.stderr}`);
+  return found;
+}
+const portChosenByUser = process.env.PREVIEW_PORT !== undefined;
+process.env.PREVIEW_PORT ??= String(freePort());
+const port = Number(process.env.PREVIEW_PORT);
 /** DIST_DIR serves another build folder than dist/ (e.g. while a second build runs). */
 const outDir = process.env.DIST_DIR ? ` --outDir ${process.env.DIST_DIR}` : '';
 
@@ -30,7 +44,8 @@ export default defineConfig({
   webServer: {
     command: `npm run preview -- --port ${port}${outDir}`,
     url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    // The port is new for each run unless PREVIEW_PORT is set, so only then can a running server be reused.
+    reuseExistingServer: !process.env.CI && portChosenByUser,
     timeout: 60_000,
   },
 });
