@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { parseYaml } from '../../yaml/paths';
-import { kinds, lookupKind } from './kinds';
+import { lookupKind } from './kinds';
 
 export interface SourceFile {
   /** File name as the user gave it; it is printed in messages. */
@@ -193,5 +193,3 @@ function collectFieldLines(node: unknown, path: string, out: Map<string, number>
   }
 }
 
-/** Kinds the loader knows, for callers that want to say why a document was skipped. */
-export const knownKinds: readonly string[] = Object.keys(kinds);
