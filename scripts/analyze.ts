@@ -1,5 +1,5 @@
 /**
- * npm run analyze -- [-o log|json] [--mesh-config FILE] [-n NAMESPACE | -A] [--with-kube-objects] FILE|DIR...
+ * npm run analyze -- [-o log|json] [--mesh-config FILE] [-n NAMESPACE | -A] [--with-kube-objects] FILE|DIR|-...
  *
  * Prints what `istioctl analyze --use-kube=false FILE...` of Istio 1.26 prints, from src/lib/istio/analyze.
  * Like istioctl it reports the `default` namespace unless -n or -A says otherwise, walks directories for
@@ -29,7 +29,7 @@ interface Args {
   paths: string[];
 }
 
-const usage = 'usage: npm run analyze -- [-o log|json] [--mesh-config FILE] [-n NAMESPACE | -A] [--with-kube-objects] FILE|DIR...';
+const usage = 'usage: npm run analyze -- [-o log|json] [--mesh-config FILE] [-n NAMESPACE | -A] [--with-kube-objects] FILE|DIR|-... (- reads standard input)';
 const extensions = ['.json', '.yaml', '.yml'];
 
 class UsageError extends Error {}
@@ -127,7 +127,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const files: SourceFile[] = [];
   let meshConfig: unknown;
   try {
-    for (const name of gatherFiles(args.paths, io)) {
+    if (args.paths.includes('-')) files.push({ name: '-', text: readFileSync(0, 'utf8') });
+    for (const name of gatherFiles(args.paths.filter((p) => p !== '-'), io)) {
       if (statSync(name).size > MAX_FILE_BYTES) {
         io.err(`Error: ${name}: file is ${(statSync(name).size / 1024 / 1024).toFixed(1)} MB; the analyzer reads files up to ${MAX_FILE_BYTES / 1024 / 1024} MB`);
         return 1;
