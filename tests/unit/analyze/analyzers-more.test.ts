@@ -142,3 +142,23 @@ describe('deprecated custom resource types', () => {
     expect(codes(crd.replace(/rbac\.istio\.io/g, 'example.com'), ['IST0002'])).toEqual([]);
   });
 });
+
+describe('duplicate matches', () => {
+  it('treats empty fields as absent, as Go JSON does, and ignores match names', () => {
+    const text = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: r, namespace: shop}
+spec:
+  hosts: [r]
+  http:
+  - match:
+    - {name: a, uri: {exact: /a}}
+    route: [{destination: {host: r}}]
+  - match:
+    - {name: b, uri: {exact: /a}, headers: {}, ignoreUriCase: false}
+    route: [{destination: {host: r}}]`;
+    expect(codes(text, ['IST0130', 'IST0131'])).toEqual(['IST0130 VirtualService shop/r', 'IST0131 VirtualService shop/r']);
+    expect(lines(text)).toContain('Info [IST0131] (VirtualService shop/r fixture.yaml:1) VirtualService rule #1 match "b" is not used (duplicate/overlapping match in rule #0).');
+    expect(codes(text.replace('ignoreUriCase: false', 'ignoreUriCase: true'), ['IST0130', 'IST0131'])).toEqual([]);
+  });
+});

@@ -14,11 +14,12 @@ import { arr, isObj, num, obj, str } from './util';
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (isObj(v)) {
-    const keys = Object.keys(v)
+    const fields = Object.keys(v)
       .filter((k) => v[k] !== undefined && v[k] !== null && v[k] !== '' && v[k] !== 0 && v[k] !== false)
-      .filter((k) => !(Array.isArray(v[k]) && (v[k] as unknown[]).length === 0))
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+      .sort()
+      .map((k) => [k, canonical(v[k])] as const)
+      .filter(([, text]) => text !== '[]' && text !== '{}');
+    return `{${fields.map(([k, text]) => `${JSON.stringify(k)}:${text}`).join(',')}}`;
   }
   return JSON.stringify(v);
 }
