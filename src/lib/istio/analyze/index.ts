@@ -39,7 +39,7 @@ import { applyMeshConfig, type MeshConfig } from './mesh-config';
 import { defaultSchemaCheck, type SchemaCheck } from './schema-check';
 
 export { formatMessage, noIssuesLine, sortAndDedupe, goFormat, type AnalysisMessage } from './format';
-export { loadResources, MAX_FILE_BYTES, type LoadError, type Resource, type SourceFile } from './load';
+export { loadResources, MAX_FILE_BYTES, type LoadError, type LoadOptions, type Resource, type SourceFile } from './load';
 export { applyMeshConfig, defaultMeshConfig, type MeshConfig } from './mesh-config';
 export { defaultSchemaCheck, type SchemaCheck, type SchemaFinding } from './schema-check';
 export { messageTypes, type Level, type MessageCode } from './messages.gen';
