@@ -20,9 +20,11 @@ export const istioctlProfiles = [
 ] as const;
 
 /**
- * Values every Istio Helm chart accepts for `profile`: `manifests/charts/<chart>/files/profile-<name>.yaml`.
- * The charts' `templates/zzz_profile.yaml` fails with "unknown profile" for any other name, so the
- * istioctl-only profiles `default`, `minimal`, `empty` and `openshift` do not exist in Helm.
+ * The profiles every Istio Helm chart ships: `manifests/charts/<chart>/files/profile-<name>.yaml`. The
+ * charts' `templates/zzz_profile.yaml` fails with "unknown profile" for a name without such a file, so the
+ * istioctl-only profiles `default`, `minimal`, `empty` and `openshift` do not exist in Helm. (The same
+ * folder holds `profile-platform-<name>` and `profile-compatibility-version-<x.y>` files, which belong to
+ * the `platform` and `compatibilityVersion` values.)
  */
 export const helmChartProfiles = ['ambient', 'demo', 'preview', 'remote', 'stable'] as const;
 
