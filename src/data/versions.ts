@@ -34,15 +34,29 @@ export interface IstioKind {
   versions: ApiVersionInfo[];
   /** The istio.io reference page for the kind. */
   reference: string;
+  /**
+   * The first Istio minor release whose install manifests carry the kind's CRD (checked with `git grep` of
+   * the CRD name over istio/istio's `x.y.0` tags; see `tests/unit/istio-facts.test.ts`).
+   */
+  introducedIn: string;
 }
 
 const ref = (path: string) => `https://istio.io/v${examIstioVersion}/docs/reference/config/${path}/`;
 
-const networkingV1 = (storageBeta = true): ApiVersionInfo[] => [
+/** Networking kinds: v1alpha3 is as old as the kind itself, so its `since` is the kind's first release. */
+const networkingV1 = (introducedIn: string): ApiVersionInfo[] => [
   { version: 'v1', storage: false, since: v1ApiSince },
-  { version: 'v1beta1', storage: storageBeta },
-  { version: 'v1alpha3', storage: false, since: '0.8' },
+  { version: 'v1beta1', storage: true },
+  { version: 'v1alpha3', storage: false, since: introducedIn },
 ];
+const networking = (kind: string, shortNames: string[], introducedIn: string, page: string): IstioKind => ({
+  group: 'networking.istio.io',
+  kind,
+  shortNames,
+  versions: networkingV1(introducedIn),
+  reference: ref(`networking/${page}`),
+  introducedIn,
+});
 const securityV1: ApiVersionInfo[] = [
   { version: 'v1', storage: false, since: v1ApiSince },
   { version: 'v1beta1', storage: true },
@@ -50,18 +64,18 @@ const securityV1: ApiVersionInfo[] = [
 
 /** The Istio kinds served by Istio 1.26. */
 export const istioKinds: IstioKind[] = [
-  { group: 'networking.istio.io', kind: 'VirtualService', shortNames: ['vs'], versions: networkingV1(), reference: ref('networking/virtual-service') },
-  { group: 'networking.istio.io', kind: 'DestinationRule', shortNames: ['dr'], versions: networkingV1(), reference: ref('networking/destination-rule') },
-  { group: 'networking.istio.io', kind: 'Gateway', shortNames: ['gw'], versions: networkingV1(), reference: ref('networking/gateway') },
-  { group: 'networking.istio.io', kind: 'ServiceEntry', shortNames: ['se'], versions: networkingV1(), reference: ref('networking/service-entry') },
-  { group: 'networking.istio.io', kind: 'Sidecar', shortNames: [], versions: networkingV1(), reference: ref('networking/sidecar') },
-  { group: 'networking.istio.io', kind: 'WorkloadEntry', shortNames: ['we'], versions: networkingV1(), reference: ref('networking/workload-entry') },
-  { group: 'networking.istio.io', kind: 'WorkloadGroup', shortNames: ['wg'], versions: networkingV1(), reference: ref('networking/workload-group') },
-  { group: 'networking.istio.io', kind: 'EnvoyFilter', shortNames: [], versions: [{ version: 'v1alpha3', storage: true }], reference: ref('networking/envoy-filter') },
-  { group: 'networking.istio.io', kind: 'ProxyConfig', shortNames: [], versions: [{ version: 'v1beta1', storage: true }], reference: ref('networking/proxy-config') },
-  { group: 'security.istio.io', kind: 'AuthorizationPolicy', shortNames: ['ap'], versions: securityV1, reference: ref('security/authorization-policy') },
-  { group: 'security.istio.io', kind: 'PeerAuthentication', shortNames: ['pa'], versions: securityV1, reference: ref('security/peer_authentication') },
-  { group: 'security.istio.io', kind: 'RequestAuthentication', shortNames: ['ra'], versions: securityV1, reference: ref('security/request_authentication') },
+  networking('VirtualService', ['vs'], '0.7', 'virtual-service'),
+  networking('DestinationRule', ['dr'], '0.7', 'destination-rule'),
+  networking('Gateway', ['gw'], '0.8', 'gateway'),
+  networking('ServiceEntry', ['se'], '0.8', 'service-entry'),
+  networking('Sidecar', [], '1.1', 'sidecar'),
+  networking('WorkloadEntry', ['we'], '1.6', 'workload-entry'),
+  networking('WorkloadGroup', ['wg'], '1.8', 'workload-group'),
+  { group: 'networking.istio.io', kind: 'EnvoyFilter', shortNames: [], versions: [{ version: 'v1alpha3', storage: true }], reference: ref('networking/envoy-filter'), introducedIn: '1.0' },
+  { group: 'networking.istio.io', kind: 'ProxyConfig', shortNames: [], versions: [{ version: 'v1beta1', storage: true }], reference: ref('networking/proxy-config'), introducedIn: '1.13' },
+  { group: 'security.istio.io', kind: 'AuthorizationPolicy', shortNames: ['ap'], versions: securityV1, reference: ref('security/authorization-policy'), introducedIn: '1.4' },
+  { group: 'security.istio.io', kind: 'PeerAuthentication', shortNames: ['pa'], versions: securityV1, reference: ref('security/peer_authentication'), introducedIn: '1.5' },
+  { group: 'security.istio.io', kind: 'RequestAuthentication', shortNames: ['ra'], versions: securityV1, reference: ref('security/request_authentication'), introducedIn: '1.5' },
   {
     group: 'telemetry.istio.io',
     kind: 'Telemetry',
@@ -71,8 +85,9 @@ export const istioKinds: IstioKind[] = [
       { version: 'v1alpha1', storage: true },
     ],
     reference: ref('telemetry'),
+    introducedIn: '1.10',
   },
-  { group: 'extensions.istio.io', kind: 'WasmPlugin', shortNames: [], versions: [{ version: 'v1alpha1', storage: true }], reference: ref('proxy_extensions/wasm-plugin') },
+  { group: 'extensions.istio.io', kind: 'WasmPlugin', shortNames: [], versions: [{ version: 'v1alpha1', storage: true }], reference: ref('proxy_extensions/wasm-plugin'), introducedIn: '1.12' },
 ];
 
 /**
