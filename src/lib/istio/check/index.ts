@@ -32,6 +32,9 @@ const metaRoot = flatten(objectMeta, metaNodes);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Control and invisible format characters (NUL, RTL override, zero-width) shown as `\uXXXX` escapes. */
+const visible = (s: string) => s.replace(/[\p{Cf}\x00-\x08\x0b-\x1f\x7f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** `Kind namespace/name` as istioctl and the analyzers name a resource (namespace `default` when unset). */
 export function resourceKey(r: { kind: string; namespace?: string; name?: string }, defaultNamespace = 'default'): string {
   return `${r.kind} ${r.namespace ?? defaultNamespace}/${r.name ?? ''}`;
@@ -39,6 +42,30 @@ export function resourceKey(r: { kind: string; namespace?: string; name?: string
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.source.input}:${d.line}:${d.column}: ${d.severity} ${d.code}${d.path ? ` at ${d.path}` : ''}: ${d.message}`;
+}
+
+export interface InputCheck extends CheckResult {
+  /** No error: the cluster would accept every document. */
+  accepted: boolean;
+  /** The accepted documents of the kinds asked for, in input order. */
+  resources: CheckedDocument[];
+  /** The first error, for a one-line refusal (`line:column message`). */
+  firstError?: Diagnostic;
+}
+
+/**
+ * For a simulator or an exam helper: checks its one input and picks the documents of the kinds it reads.
+ * When `accepted` is false the simulator should show `firstError` (or every error) and decide nothing.
+ */
+export function checkInput(text: string, options: CheckOptions & { kinds: readonly string[] }): InputCheck {
+  const result = checkManifests(text, options);
+  const firstError = result.diagnostics.find((d) => d.severity === 'error');
+  return {
+    ...result,
+    accepted: !firstError,
+    resources: result.documents.filter((d) => !d.rejected && d.kind !== undefined && options.kinds.includes(d.kind)),
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 export function checkManifests(text: string, options: CheckOptions = {}): CheckResult {
@@ -68,8 +95,8 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
         diagnostics.push({
           severity: f.severity,
           code: f.code,
-          message: f.message,
-          path: formatPath(f.segments),
+          message: visible(f.message),
+          path: visible(formatPath(f.segments)),
           line: at.line + lineOffset,
           column: at.column,
           source: { input, index, path: f.segments },

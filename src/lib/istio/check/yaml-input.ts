@@ -31,16 +31,30 @@ export interface ParsedInput {
   lineCounter: LineCounter;
 }
 
-/** A cheap scan that stops pathological nesting before the parser spends time on it. */
-function scanNesting(text: string): void {
+/** Lines like `- - - - x` nest a list in a list per dash. */
+const dashRun = new RegExp(`(?:-[ \\t]+){${limits.maxDepth + 1}}`);
+
+/**
+ * A cheap scan that stops pathological input before the parser spends time on it: deep flow nesting,
+ * deep indentation or runs of `- `, and more documents than the limit.
+ */
+function scan(text: string): void {
   let flow = 0;
   let lineStart = 0;
   let indentCounted = false;
+  let documents = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
+      if (i - lineStart > limits.maxDepth * 2) {
+        const m = dashRun.exec(text.slice(lineStart, i));
+        if (m) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStart + m.index);
+      }
       lineStart = i + 1;
       indentCounted = false;
+      if (text.startsWith('---', lineStart) && ++documents > limits.maxDocuments) {
+        throw new InputLimitError(`the input has more than ${limits.maxDocuments} documents; the checker reads at most ${limits.maxDocuments}`, lineStart);
+      }
       continue;
     }
     if (!indentCounted && c !== 32 && c !== 45 && c !== 9) {
@@ -55,6 +69,8 @@ function scanNesting(text: string): void {
   }
 }
 
+const lineStartOfLast = (text: string) => text.lastIndexOf('\n') + 1;
+
 export function parseInput(text: string): ParsedInput {
   if (text.length > limits.maxChars) {
     throw new InputLimitError(
@@ -62,7 +78,10 @@ export function parseInput(text: string): ParsedInput {
       0,
     );
   }
-  scanNesting(text);
+  scan(text);
+  if (text.length - lineStartOfLast(text) > limits.maxDepth * 2 && dashRun.test(text.slice(lineStartOfLast(text)))) {
+    throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStartOfLast(text));
+  }
   const lineCounter = new LineCounter();
   // Duplicate keys are found while converting (toValue): the parser's own check costs more than the parse.
   const documents = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
@@ -88,13 +107,18 @@ export interface Converted {
 export function toValue(doc: Document.Parsed): Converted {
   let aliasNodes = 0;
   const duplicates: Converted['duplicates'] = [];
+  // Alias.resolve searches the whole document each time: resolve each alias once.
+  const resolved = new Map<unknown, unknown>();
   const convert = (node: unknown, depth: number, inAlias: boolean): unknown => {
     if (depth > limits.maxDepth) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, (node as YamlNode)?.range?.[0] ?? 0);
     if (inAlias && ++aliasNodes > limits.maxAliasNodes) {
       // The Kubernetes YAML decoder's own words for an alias bomb.
       throw new InputLimitError('yaml: document contains excessive aliasing', (node as YamlNode)?.range?.[0] ?? 0);
     }
-    if (isAlias(node)) return convert(node.resolve(doc), depth, true);
+    if (isAlias(node)) {
+      if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
+      return convert(resolved.get(node), depth, true);
+    }
     if (isScalar(node)) return scalarValue(node);
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
