@@ -63,6 +63,12 @@ ${vs(route)}---
     expect(unserved.diagnostics[0]!.message).toContain('networking.istio.io/v1, networking.istio.io/v1alpha3, networking.istio.io/v1beta1');
   });
 
+  it('a Kubernetes kind the checker does not model is a warning, not a rejection', () => {
+    const ingress = check('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec: {}\n');
+    expect(ingress.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'unknown-kind', 'Ingress networking.k8s.io/v1 is a Kubernetes kind the checker does not model; it is not checked']]);
+    expect(ingress.documents[0]!.rejected).toBe(false);
+  });
+
   it('reports a missing kind, a document that is not a mapping, and YAML errors with their line', () => {
     expect(summary('metadata:\n  name: x\n')).toEqual([['missing-kind', '', 1, 1]]);
     expect(check('- a\n- b\n').diagnostics[0]!.code).toBe('not-an-object');

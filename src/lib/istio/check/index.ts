@@ -157,6 +157,15 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
     }
     const lookup = resolveKind(apiVersion, kind);
     const where = `for name: "${name ?? ''}" namespace: "${namespace ?? ''}" from "${input}"`;
+    if ('unknown' in lookup && isKubernetesGroup(apiVersion)) {
+      found.push({
+        severity: 'warning',
+        code: 'unknown-kind',
+        message: `${kind} ${apiVersion} is a Kubernetes kind the checker does not model; it is not checked`,
+        segments: ['kind'],
+      });
+      return record(value, resource, meta);
+    }
     if ('unknown' in lookup) {
       found.push({ severity: 'error', code: 'unknown-kind', message: `resource mapping not found ${where}: no matches for kind "${kind}" in version "${apiVersion}"; known kinds: ${kindList()}`, segments: ['kind'] });
       return record(value, resource, meta);
@@ -204,6 +213,10 @@ function checkResource(value: Record<string, unknown>, resolved: ResolvedKind): 
   out.push(...checkWebhook(kind.group, kind.kind, value, namespace));
   return out;
 }
+
+/** API groups of Kubernetes itself: a kind there exists in every cluster even when the checker has no schema for it. */
+const kubernetesGroups = /^(v1|(apps|batch|policy|autoscaling|networking\.k8s\.io|rbac\.authorization\.k8s\.io|storage\.k8s\.io|admissionregistration\.k8s\.io|apiextensions\.k8s\.io|scheduling\.k8s\.io|coordination\.k8s\.io|discovery\.k8s\.io|node\.k8s\.io|certificates\.k8s\.io|events\.k8s\.io|flowcontrol\.apiserver\.k8s\.io|resource\.k8s\.io)\/[a-z0-9]+)$/;
+const isKubernetesGroup = (apiVersion: string) => kubernetesGroups.test(apiVersion);
 
 let kindListText: string | undefined;
 function kindList(): string {
