@@ -84,6 +84,13 @@ describe('VirtualService', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n  - timeout: 1.5ms\n    route:\n    - destination: {host: reviews}\n`))).toEqual([['spec.http[0].timeout', 'only durations to ms precision are supported']]);
   });
 
+  it('exportTo: ".", "*" or a namespace; "~" only for a ServiceEntry; "*" alone', () => {
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: ["*", "."]\n  http:\n${route}`))).toEqual([['spec.exportTo', 'cannot have both public (*) and non-public exportTo values for a resource']]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: ["~"]\n  http:\n${route}`))).toEqual([['spec.exportTo[0]', 'exportTo ~ (none) is not allowed for Istio configuration objects']]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: [default, "."]\n  http:\n${route}`))).toEqual([["spec.exportTo[1]", "duplicate entries in exportTo: . and current namespace default"]]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: [".", istio-system]\n  http:\n${route}`))).toEqual([]);
+  });
+
   it('subset names in destinations', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: V_1}\n`))).toEqual([['spec.http[0].route[0].destination.subset', 'subset name is invalid: V_1']]);
   });

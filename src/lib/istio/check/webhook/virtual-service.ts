@@ -11,6 +11,7 @@ import {
   checkHeaderNameOrClaim,
   checkHeaderOperationName,
   checkHeaderWithAuthorityName,
+  exportToErrors,
   fqdnError,
   isDns1123Label,
   isIP,
@@ -292,7 +293,7 @@ function checkHttpRoute(r: Report, http: Obj, at: PathSegment[], delegate: boole
   }
 }
 
-export function checkVirtualService(spec: Obj): Report {
+export function checkVirtualService(spec: Obj, _name: string, namespace: string): Report {
   const r = newReport();
   const hosts = strings(spec.hosts);
   const gateways = strings(spec.gateways);
@@ -378,5 +379,6 @@ export function checkVirtualService(spec: Obj): Report {
     if (list(tcp.route).length === 0) r.deny(at, 'TCP route is required');
     checkWeights(r, list(tcp.route), [...at, 'route'], false);
   });
+  for (const [i, e] of exportToErrors(namespace, strings(spec.exportTo), false, false)) r.deny(i < 0 ? ['spec', 'exportTo'] : ['spec', 'exportTo', i], e);
   return r;
 }
