@@ -91,6 +91,13 @@ describe('VirtualService', () => {
     expect(denied(vs(`  hosts: [reviews]\n  exportTo: [".", istio-system]\n  http:\n${route}`))).toEqual([]);
   });
 
+  it('corsPolicy: methods, header names, maxAge in seconds', () => {
+    const cors = (c: string) => vs(`  hosts: [reviews]\n  http:\n  - corsPolicy:\n${c}    route:\n    - destination: {host: reviews}\n`);
+    expect(denied(cors('      allowMethods: [GET, FETCH]\n'))).toEqual([['spec.http[0].corsPolicy.allowMethods[1]', '"FETCH" is not a supported HTTP method']]);
+    expect(denied(cors('      maxAge: 1500ms\n'))).toEqual([['spec.http[0].corsPolicy.maxAge', 'max_age duration is accurate only to seconds precision']]);
+    expect(denied(cors('      allowOrigins: [{exact: "https://example.com"}]\n      allowMethods: [GET, POST]\n      allowHeaders: [x-token]\n      maxAge: 24h\n'))).toEqual([]);
+  });
+
   it('subset names in destinations', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: V_1}\n`))).toEqual([['spec.http[0].route[0].destination.subset', 'subset name is invalid: V_1']]);
   });
