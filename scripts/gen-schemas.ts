@@ -95,7 +95,7 @@ function convert(s: Raw, where: string, standard: Raw | undefined | null): numbe
   for (const k of Object.keys(s)) if (!known.has(k)) throw new Error(`${where}: unknown schema keyword ${k}`);
   const n: SchemaNode = {};
   if (s['x-kubernetes-int-or-string']) n.t = 'int-or-string';
-  else if (typeof s.type === 'string') n.t = s.type as SchemaNode['t'];
+  else if (typeof s.type === 'string') n.t = s.type as NonNullable<SchemaNode['t']>;
   if (standard === undefined) n.x = 1;
   const sub = (std: unknown): Raw | undefined | null => (standard === null ? null : standard === undefined ? undefined : (std as Raw | undefined));
   if (s.properties) {
@@ -110,7 +110,7 @@ function convert(s: Raw, where: string, standard: Raw | undefined | null): numbe
   if (s.additionalProperties !== undefined && s.additionalProperties !== false) {
     n.a = s.additionalProperties === true ? true : convert(s.additionalProperties as Raw, `${where}{}`, sub(standard?.additionalProperties));
   }
-  if (Array.isArray(s.enum)) n.e = s.enum as SchemaNode['e'];
+  if (Array.isArray(s.enum)) n.e = s.enum as NonNullable<SchemaNode['e']>;
   if (typeof s.format === 'string') n.f = s.format;
   if (typeof s.minimum === 'number') n.min = s.minimum;
   if (typeof s.maximum === 'number') n.max = s.maximum;
@@ -124,7 +124,7 @@ function convert(s: Raw, where: string, standard: Raw | undefined | null): numbe
   if (s.nullable) n.n = 1;
   if (s['x-kubernetes-preserve-unknown-fields']) n.u = 1;
   if (s.default !== undefined) n.d = s.default;
-  if (typeof s['x-kubernetes-list-type'] === 'string') n.lt = s['x-kubernetes-list-type'] as SchemaNode['lt'];
+  if (typeof s['x-kubernetes-list-type'] === 'string') n.lt = s['x-kubernetes-list-type'] as NonNullable<SchemaNode['lt']>;
   if (Array.isArray(s['x-kubernetes-list-map-keys'])) n.lk = s['x-kubernetes-list-map-keys'] as string[];
   const groups: OneOfBranch[][] = [];
   if (Array.isArray(s.oneOf) && isAddressOneOf(s.oneOf as Raw[])) n.ip = 1;

@@ -28,7 +28,7 @@ export interface ResolvedNote {
 }
 
 /** A finding on an example: the checker's diagnostics, and the cross-document subset check below. */
-export type ExampleFinding = Pick<Diagnostic, 'code' | 'path' | 'line' | 'column' | 'message' | 'severity'> & { code: Diagnostic['code'] | 'undefined-subset'; document: number };
+export type ExampleFinding = Pick<Diagnostic, 'path' | 'line' | 'column' | 'message' | 'severity'> & { code: Diagnostic['code'] | 'undefined-subset'; document: number };
 
 export interface ExampleReport {
   /** Path relative to src/examples, with forward slashes. */

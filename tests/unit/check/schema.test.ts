@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkManifests, formatDiagnostic, resourceKey } from '~/lib/istio/check';
+import { checkInput, checkManifests, formatDiagnostic, resourceKey } from '~/lib/istio/check';
 
 const check = (text: string) => checkManifests(text, { fileName: 'test.yaml' });
 const summary = (text: string) => check(text).diagnostics.map((d) => [d.code, d.path, d.line, d.column]);
@@ -61,6 +61,12 @@ ${vs(route)}---
     const unserved = check(vs(route).replace('networking.istio.io/v1', 'networking.istio.io/v2'));
     expect(unserved.diagnostics[0]).toMatchObject({ code: 'unserved-version', path: 'apiVersion', line: 1 });
     expect(unserved.diagnostics[0]!.message).toContain('networking.istio.io/v1, networking.istio.io/v1alpha3, networking.istio.io/v1beta1');
+  });
+
+  it('a Kubernetes kind the checker does not model is a warning, not a rejection', () => {
+    const ingress = check('apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec: {}\n');
+    expect(ingress.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([['warning', 'unknown-kind', 'Ingress networking.k8s.io/v1 is a Kubernetes kind the checker does not model; it is not checked']]);
+    expect(ingress.documents[0]!.rejected).toBe(false);
   });
 
   it('reports a missing kind, a document that is not a mapping, and YAML errors with their line', () => {
@@ -191,5 +197,23 @@ describe('checker: metadata as the API server checks it', () => {
       ['metadata.labels.good/and/bad', 'metadata.labels: Invalid value: "good/and/bad"'],
       ['metadata.labels.app', 'metadata.labels.app: Invalid value: "no spaces"'],
     ]);
+  });
+});
+
+describe('checkInput: what a simulator calls', () => {
+  const dr = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: reviews\nspec:\n  host: reviews\n  trafficPolicy:\n    loadBalancer:\n      simple: ROUND_ROBIN\n';
+  const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\nspec:\n  ports:\n  - port: 9080\n';
+  it('returns the accepted resources of the kinds asked for', () => {
+    const r = checkInput(`${vs(route)}---\n${dr}---\n${svc}`, { fileName: 'route-sim', kinds: ['VirtualService', 'DestinationRule'] });
+    expect(r.accepted).toBe(true);
+    expect(r.firstError).toBeUndefined();
+    expect(r.resources.map((d) => d.kind)).toEqual(['VirtualService', 'DestinationRule']);
+  });
+  it('refuses with the first error, its line and the API server words', () => {
+    const r = checkInput(`${vs(route)}---\n${dr.replace('ROUND_ROBIN', 'ROUND_ROBBIN')}`, { fileName: 'route-sim', kinds: ['VirtualService', 'DestinationRule'] });
+    expect(r.accepted).toBe(false);
+    expect(r.firstError).toMatchObject({ code: 'unsupported-value', line: 21, column: 7, source: { input: 'route-sim', index: 1 } });
+    expect(r.firstError!.message).toMatch(/^spec\.trafficPolicy\.loadBalancer\.simple: Unsupported value: "ROUND_ROBBIN": supported values: /);
+    expect(r.resources.map((d) => d.kind)).toEqual(['VirtualService']);
   });
 });

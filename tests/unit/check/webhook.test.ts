@@ -84,6 +84,20 @@ describe('VirtualService', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n  - timeout: 1.5ms\n    route:\n    - destination: {host: reviews}\n`))).toEqual([['spec.http[0].timeout', 'only durations to ms precision are supported']]);
   });
 
+  it('exportTo: ".", "*" or a namespace; "~" only for a ServiceEntry; "*" alone', () => {
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: ["*", "."]\n  http:\n${route}`))).toEqual([['spec.exportTo', 'cannot have both public (*) and non-public exportTo values for a resource']]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: ["~"]\n  http:\n${route}`))).toEqual([['spec.exportTo[0]', 'exportTo ~ (none) is not allowed for Istio configuration objects']]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: [default, "."]\n  http:\n${route}`))).toEqual([["spec.exportTo[1]", "duplicate entries in exportTo: . and current namespace default"]]);
+    expect(denied(vs(`  hosts: [reviews]\n  exportTo: [".", istio-system]\n  http:\n${route}`))).toEqual([]);
+  });
+
+  it('corsPolicy: methods, header names, maxAge in seconds', () => {
+    const cors = (c: string) => vs(`  hosts: [reviews]\n  http:\n  - corsPolicy:\n${c}    route:\n    - destination: {host: reviews}\n`);
+    expect(denied(cors('      allowMethods: [GET, FETCH]\n'))).toEqual([['spec.http[0].corsPolicy.allowMethods[1]', '"FETCH" is not a supported HTTP method']]);
+    expect(denied(cors('      maxAge: 1500ms\n'))).toEqual([['spec.http[0].corsPolicy.maxAge', 'max_age duration is accurate only to seconds precision']]);
+    expect(denied(cors('      allowOrigins: [{exact: "https://example.com"}]\n      allowMethods: [GET, POST]\n      allowHeaders: [x-token]\n      maxAge: 24h\n'))).toEqual([]);
+  });
+
   it('subset names in destinations', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n  - route:\n    - destination: {host: reviews, subset: V_1}\n`))).toEqual([['spec.http[0].route[0].destination.subset', 'subset name is invalid: V_1']]);
   });
@@ -121,6 +135,19 @@ describe('Gateway', () => {
     ]);
     expect(denied(gw('  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: [bookinfo.example.com]\n    tls: {mode: SIMPLE, credentialName: bookinfo-cert}\n'))).toEqual([]);
   });
+  it('TLS modes and their credentials, binds, protocols', () => {
+    const one = (server: string) => denied(gw(`  - ${server}\n`));
+    expect(one('port: {number: 443, name: https, protocol: HTTPS}\n    hosts: ["*"]\n    tls: {mode: ISTIO_MUTUAL, credentialName: c}')).toEqual([['spec.servers[0].tls.credentialName', 'ISTIO_MUTUAL TLS cannot have associated credentialName']]);
+    expect(one('port: {number: 443, name: https, protocol: HTTPS}\n    hosts: ["*"]\n    tls: {mode: MUTUAL, serverCertificate: /c, privateKey: /k}')).toEqual([['spec.servers[0].tls', 'MUTUAL TLS requires a client CA bundle']]);
+    expect(one('port: {number: 31400, name: tcp, protocol: TCP}\n    hosts: ["*"]\n    tls: {mode: SIMPLE, credentialName: c}')).toEqual([['spec.servers[0].tls', 'server cannot have TLS settings for non HTTPS/TLS ports']]);
+    expect(one('port: {number: 80, name: http, protocol: HTTPX}\n    hosts: ["*"]')).toEqual([['spec.servers[0].port.protocol', 'invalid protocol "HTTPX", supported protocols are HTTP, HTTP2, GRPC, GRPC-WEB, MONGO, REDIS, MYSQL, TCP']]);
+    expect(one('port: {number: 80, name: http, protocol: HTTP}\n    bind: not-an-ip\n    hosts: ["*"]')).toEqual([['spec.servers[0].bind', 'not-an-ip is not a valid IP']]);
+    expect(one('port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n    tls: {httpsRedirect: true}')).toEqual([]);
+    expect(warnings(gw('  - port: {number: 15443, name: tls, protocol: TLS}\n    hosts: ["*.local"]\n    tls: {mode: AUTO_PASSTHROUGH, credentialName: c}\n'))).toEqual([
+      'Warning: AUTO_PASSTHROUGH mode does not use certificates, they will be ignored',
+    ]);
+  });
+
   it('the name must be a DNS label', () => {
     expect(denied(gw('  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n', 'my.gateway'))).toEqual([['metadata.name', 'invalid gateway name: "my.gateway"']]);
   });
@@ -137,6 +164,16 @@ describe('ServiceEntry and WorkloadEntry', () => {
     expect(denied(se('  hosts: [api.example.com, www.example.com]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: DNS\n'))).toEqual([['spec.ports', 'multiple hosts provided with non-HTTP, non-TLS ports']]);
     expect(denied(se('  hosts: [api.example.com]\n  location: MESH_EXTERNAL\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n'))).toEqual([]);
   });
+  it('DNS resolution: FQDN hosts without endpoints (webhook); one endpoint for DNS_ROUND_ROBIN and CIDR only with NONE/STATIC (CRD rules)', () => {
+    expect(denied(se('  hosts: ["*.example.com"]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n'))).toEqual([['spec.hosts[0]', 'hosts must be FQDN if no endpoints are provided for resolution mode DNS']]);
+    const rr = se('  hosts: [api.example.com]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS_ROUND_ROBIN\n  endpoints: [{address: a.example.com}, {address: b.example.com}]\n');
+    expect(byCrdRule(rr).map(([code]) => code)).toEqual(['rule']);
+    expect(byCrdRule(se('  hosts: [db.example.com]\n  addresses: [10.0.0.0/24]\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n  resolution: DNS\n'))).toEqual([
+      ['rule', 'spec', 'spec: Invalid value: "object": CIDR addresses are allowed only for NONE/STATIC resolution types'],
+    ]);
+    expect(denied(se('  hosts: [api.example.com]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n  endpoints: [{address: api.example.com, ports: {https: 8443}}]\n'))).toEqual([]);
+  });
+
   it('WorkloadEntry: address required, ports named as DNS labels', () => {
     expect(byCrdRule(doc('networking.istio.io/v1', 'WorkloadEntry', '  labels: {app: vm}\n'))).toEqual([['rule', 'spec', 'spec: Invalid value: "object": Address is required']]);
     expect(denied(doc('networking.istio.io/v1', 'WorkloadEntry', '  address: not_a_host\n'))).toEqual([['spec.address', 'endpoint address "not_a_host" is not a valid FQDN or an IP address']]);
@@ -153,6 +190,18 @@ describe('Sidecar', () => {
     ]);
     expect(denied(sc('  egress:\n  - hosts: ["./*", "istio-system/*"]\n'))).toEqual([]);
     expect(denied(sc('  workloadSelector:\n    labels: {app: web}\n'))).toEqual([['spec', 'sidecar: empty configuration provided']]);
+  });
+  it('ports, binds, default endpoints and the egress proxy', () => {
+    expect(denied(sc('  ingress:\n  - port: {number: 9080, protocol: HTTP, name: http}\n    defaultEndpoint: 10.0.0.1:8080\n'))).toEqual([
+      ['spec.ingress[0].defaultEndpoint', 'sidecar: defaultEndpoint must be of form 127.0.0.1:<port>,0.0.0.0:<port>,[::1]:port,[::]:port,unix://filepath or unset'],
+    ]);
+    expect(denied(sc('  egress:\n  - port: {number: 80, protocol: HTTP, name: http}\n    hosts: ["./*"]\n  - port: {number: 80, protocol: HTTP, name: http2}\n    hosts: ["./*"]\n'))).toEqual([
+      ['spec.egress[1].port.number', 'sidecar: ports on IP bound listeners must be unique'],
+    ]);
+    expect(denied(sc('  outboundTrafficPolicy:\n    mode: REGISTRY_ONLY\n    egressProxy: {host: proxy.example.com, port: {number: 3128}}\n'))).toEqual([
+      ['spec.outboundTrafficPolicy.egressProxy', 'sidecar: egress_proxy must be set only with ALLOW_ANY outbound_traffic_policy mode'],
+    ]);
+    expect(denied(sc('  ingress:\n  - port: {number: 9080, protocol: HTTP, name: http}\n    defaultEndpoint: 127.0.0.1:8080\n  outboundTrafficPolicy:\n    mode: ALLOW_ANY\n    egressProxy: {host: proxy.example.com, port: {number: 3128}}\n'))).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import { formatPath, type PathSegment } from '../../yaml/field-path';
 import type { RuleSite, SchemaFinding } from './schema-check';
 import type { CelRule, SchemaNode } from './schema-types';
+import { setOwn } from './yaml-input';
 
 /** A URL as Kubernetes' CEL `url()` returns it; only what the rules read. */
 class KubeUrl {
@@ -58,22 +59,31 @@ function program(expression: string): Program | null {
   return p;
 }
 
-/** JSON data as CEL sees it under a schema: integers become CEL ints (bigint), doubles stay numbers. */
-function toCel(value: unknown, node: SchemaNode | undefined, nodes: SchemaNode[]): unknown {
+/**
+ * JSON data as CEL sees it under a schema: integers become CEL ints (bigint), doubles stay numbers. Each
+ * object is converted once (`seen`), so nested rule sites share the conversion.
+ */
+function toCel(value: unknown, node: SchemaNode | undefined, nodes: SchemaNode[], seen: Map<object, unknown>): unknown {
   if (typeof value === 'number') return node?.t === 'number' || !Number.isInteger(value) ? value : BigInt(value);
+  if (typeof value !== 'object' || value === null) return value;
+  const done = seen.get(value);
+  if (done !== undefined) return done;
+  const converted = convertObject(value, node, nodes, seen);
+  seen.set(value, converted);
+  return converted;
+}
+
+function convertObject(value: object, node: SchemaNode | undefined, nodes: SchemaNode[], seen: Map<object, unknown>): unknown {
   if (Array.isArray(value)) {
     const items = node?.i !== undefined ? nodes[node.i] : undefined;
-    return value.map((v) => toCel(v, items, nodes));
+    return value.map((v) => toCel(v, items, nodes, seen));
   }
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const child = node?.p && Object.hasOwn(node.p, k) ? nodes[node.p[k]!] : typeof node?.a === 'number' ? nodes[node.a] : undefined;
-      Object.defineProperty(out, k, { value: toCel(v, child, nodes), enumerable: true, writable: true, configurable: true });
-    }
-    return out;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const child = node?.p && Object.hasOwn(node.p, k) ? nodes[node.p[k]!] : typeof node?.a === 'number' ? nodes[node.a] : undefined;
+    setOwn(out, k, toCel(v, child, nodes, seen));
   }
-  return value;
+  return out;
 }
 
 const reasons: Record<string, string> = {
@@ -108,12 +118,14 @@ function messageOf(rule: CelRule, self: unknown): string {
 /** Evaluates the rules found by the schema walk; returns one finding per failed rule. */
 export function checkRules(sites: RuleSite[], nodes: SchemaNode[]): SchemaFinding[] {
   const out: SchemaFinding[] = [];
+  const seen = new Map<object, unknown>();
+  // The schema walk lists inner sites before outer ones, so an outer site reuses the converted inner values.
   for (const site of sites) {
     let self: unknown;
     for (const rule of site.rules) {
       const p = program(rule.rule);
       if (!p) continue;
-      self ??= toCel(site.value, site.node, nodes);
+      self ??= toCel(site.value, site.node, nodes, seen);
       let ok: unknown;
       try {
         ok = p({ self });

@@ -23,7 +23,7 @@ const container: SchemaTree = obj(
     envFrom: freeList,
     resources: obj({ limits: { t: 'object', a: intOrString }, requests: { t: 'object', a: intOrString }, claims: freeList }),
     resizePolicy: freeList,
-    restartPolicy: oneOf(['Always']),
+    restartPolicy: str,
     volumeMounts: list(
       obj({ name: str, mountPath: str, readOnly: bool, subPath: str, subPathExpr: str, mountPropagation: str, recursiveReadOnly: str }, ['name', 'mountPath']),
     ),

@@ -32,6 +32,9 @@ const metaRoot = flatten(objectMeta, metaNodes);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Control and invisible format characters (NUL, RTL override, zero-width) shown as `\uXXXX` escapes. */
+const visible = (s: string) => s.replace(/[\p{Cf}\x00-\x08\x0b-\x1f\x7f]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** `Kind namespace/name` as istioctl and the analyzers name a resource (namespace `default` when unset). */
 export function resourceKey(r: { kind: string; namespace?: string; name?: string }, defaultNamespace = 'default'): string {
   return `${r.kind} ${r.namespace ?? defaultNamespace}/${r.name ?? ''}`;
@@ -39,6 +42,30 @@ export function resourceKey(r: { kind: string; namespace?: string; name?: string
 
 export function formatDiagnostic(d: Diagnostic): string {
   return `${d.source.input}:${d.line}:${d.column}: ${d.severity} ${d.code}${d.path ? ` at ${d.path}` : ''}: ${d.message}`;
+}
+
+export interface InputCheck extends CheckResult {
+  /** No error: the cluster would accept every document. */
+  accepted: boolean;
+  /** The accepted documents of the kinds asked for, in input order. */
+  resources: CheckedDocument[];
+  /** The first error, for a one-line refusal (`line:column message`). */
+  firstError?: Diagnostic;
+}
+
+/**
+ * For a simulator or an exam helper: checks its one input and picks the documents of the kinds it reads.
+ * When `accepted` is false the simulator should show `firstError` (or every error) and decide nothing.
+ */
+export function checkInput(text: string, options: CheckOptions & { kinds: readonly string[] }): InputCheck {
+  const result = checkManifests(text, options);
+  const firstError = result.diagnostics.find((d) => d.severity === 'error');
+  return {
+    ...result,
+    accepted: !firstError,
+    resources: result.documents.filter((d) => !d.rejected && d.kind !== undefined && options.kinds.includes(d.kind)),
+    ...(firstError ? { firstError } : {}),
+  };
 }
 
 export function checkManifests(text: string, options: CheckOptions = {}): CheckResult {
@@ -68,8 +95,8 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
         diagnostics.push({
           severity: f.severity,
           code: f.code,
-          message: f.message,
-          path: formatPath(f.segments),
+          message: visible(f.message),
+          path: visible(formatPath(f.segments)),
           line: at.line + lineOffset,
           column: at.column,
           source: { input, index, path: f.segments },
@@ -130,6 +157,15 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
     }
     const lookup = resolveKind(apiVersion, kind);
     const where = `for name: "${name ?? ''}" namespace: "${namespace ?? ''}" from "${input}"`;
+    if ('unknown' in lookup && isKubernetesGroup(apiVersion)) {
+      found.push({
+        severity: 'warning',
+        code: 'unknown-kind',
+        message: `${kind} ${apiVersion} is a Kubernetes kind the checker does not model; it is not checked`,
+        segments: ['kind'],
+      });
+      return record(value, resource, meta);
+    }
     if ('unknown' in lookup) {
       found.push({ severity: 'error', code: 'unknown-kind', message: `resource mapping not found ${where}: no matches for kind "${kind}" in version "${apiVersion}"; known kinds: ${kindList()}`, segments: ['kind'] });
       return record(value, resource, meta);
@@ -177,6 +213,10 @@ function checkResource(value: Record<string, unknown>, resolved: ResolvedKind): 
   out.push(...checkWebhook(kind.group, kind.kind, value, namespace));
   return out;
 }
+
+/** API groups of Kubernetes itself: a kind there exists in every cluster even when the checker has no schema for it. */
+const kubernetesGroups = /^(v1|(apps|batch|policy|autoscaling|networking\.k8s\.io|rbac\.authorization\.k8s\.io|storage\.k8s\.io|admissionregistration\.k8s\.io|apiextensions\.k8s\.io|scheduling\.k8s\.io|coordination\.k8s\.io|discovery\.k8s\.io|node\.k8s\.io|certificates\.k8s\.io|events\.k8s\.io|flowcontrol\.apiserver\.k8s\.io|resource\.k8s\.io)\/[a-z0-9]+)$/;
+const isKubernetesGroup = (apiVersion: string) => kubernetesGroups.test(apiVersion);
 
 let kindListText: string | undefined;
 function kindList(): string {

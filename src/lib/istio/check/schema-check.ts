@@ -33,9 +33,14 @@ export function jsonType(v: unknown): string {
   return typeof v;
 }
 
+/** A string quoted as Go's %q does: control, format (RTL, zero-width) and separator characters escaped. */
+export function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A value as the API server quotes it in `Invalid value: ...`. */
 export function quote(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(jsonType(v));
 }

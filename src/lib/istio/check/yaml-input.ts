@@ -4,7 +4,7 @@
  * expansion budget. Values are plain JSON data built with own properties only, so keys such as
  * `__proto__` or `constructor` are ordinary fields.
  */
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { PathSegment } from '../../yaml/field-path';
 
 export const limits = {
@@ -26,21 +26,58 @@ export class InputLimitError extends Error {
   }
 }
 
-export interface ParsedInput {
-  documents: Document.Parsed[];
-  lineCounter: LineCounter;
+/**
+ * Line and column of an offset. Built on first use only (yaml's LineCounter, filled while parsing, costs
+ * more than the rest of the check on large input).
+ */
+export class Lines {
+  private starts: number[] | undefined;
+  constructor(private readonly text: string) {}
+  linePos(offset: number): { line: number; col: number } {
+    if (!this.starts) {
+      this.starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+  }
 }
 
-/** A cheap scan that stops pathological nesting before the parser spends time on it. */
-function scanNesting(text: string): void {
+export interface ParsedInput {
+  documents: Document.Parsed[];
+  lineCounter: Lines;
+}
+
+/** Lines like `- - - - x` nest a list in a list per dash. */
+const dashRun = new RegExp(`(?:-[ \\t]+){${limits.maxDepth + 1}}`);
+
+/**
+ * A cheap scan that stops pathological input before the parser spends time on it: deep flow nesting,
+ * deep indentation or runs of `- `, and more documents than the limit.
+ */
+function scan(text: string): void {
   let flow = 0;
   let lineStart = 0;
   let indentCounted = false;
+  let documents = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
+      if (i - lineStart > limits.maxDepth * 2) {
+        const m = dashRun.exec(text.slice(lineStart, i));
+        if (m) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStart + m.index);
+      }
       lineStart = i + 1;
       indentCounted = false;
+      if (text.startsWith('---', lineStart) && ++documents > limits.maxDocuments) {
+        throw new InputLimitError(`the input has more than ${limits.maxDocuments} documents; the checker reads at most ${limits.maxDocuments}`, lineStart);
+      }
       continue;
     }
     if (!indentCounted && c !== 32 && c !== 45 && c !== 9) {
@@ -55,6 +92,8 @@ function scanNesting(text: string): void {
   }
 }
 
+const lineStartOfLast = (text: string) => text.lastIndexOf('\n') + 1;
+
 export function parseInput(text: string): ParsedInput {
   if (text.length > limits.maxChars) {
     throw new InputLimitError(
@@ -62,10 +101,13 @@ export function parseInput(text: string): ParsedInput {
       0,
     );
   }
-  scanNesting(text);
-  const lineCounter = new LineCounter();
+  scan(text);
+  if (text.length - lineStartOfLast(text) > limits.maxDepth * 2 && dashRun.test(text.slice(lineStartOfLast(text)))) {
+    throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStartOfLast(text));
+  }
+  const lineCounter = new Lines(text);
   // Duplicate keys are found while converting (toValue): the parser's own check costs more than the parse.
-  const documents = parseAllDocuments(text, { lineCounter, version: '1.1', uniqueKeys: false, prettyErrors: false });
+  const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(documents) ? documents : [];
   if (list.length > limits.maxDocuments) {
     throw new InputLimitError(`the input has ${list.length} documents; the checker reads at most ${limits.maxDocuments}`, list[limits.maxDocuments]?.range[0] ?? 0);
@@ -73,9 +115,10 @@ export function parseInput(text: string): ParsedInput {
   return { documents: list, lineCounter };
 }
 
-/** Sets a field as an own data property, whatever its name. */
+/** Sets a field as an own data property, whatever its name (assignment to `__proto__` would set the prototype). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 export interface Converted {
@@ -88,13 +131,18 @@ export interface Converted {
 export function toValue(doc: Document.Parsed): Converted {
   let aliasNodes = 0;
   const duplicates: Converted['duplicates'] = [];
+  // Alias.resolve searches the whole document each time: resolve each alias once.
+  const resolved = new Map<unknown, unknown>();
   const convert = (node: unknown, depth: number, inAlias: boolean): unknown => {
     if (depth > limits.maxDepth) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, (node as YamlNode)?.range?.[0] ?? 0);
     if (inAlias && ++aliasNodes > limits.maxAliasNodes) {
       // The Kubernetes YAML decoder's own words for an alias bomb.
       throw new InputLimitError('yaml: document contains excessive aliasing', (node as YamlNode)?.range?.[0] ?? 0);
     }
-    if (isAlias(node)) return convert(node.resolve(doc), depth, true);
+    if (isAlias(node)) {
+      if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
+      return convert(resolved.get(node), depth, true);
+    }
     if (isScalar(node)) return scalarValue(node);
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
@@ -140,7 +188,7 @@ export interface Location {
  * Where a path points: the key of a map entry, or the start of a list item; the deepest existing
  * ancestor when the path is not (fully) in the text, e.g. a missing required field.
  */
-export function locate(doc: Document.Parsed, segments: readonly PathSegment[], lineCounter: LineCounter): Location {
+export function locate(doc: Document.Parsed, segments: readonly PathSegment[], lineCounter: Lines): Location {
   let node: unknown = doc.contents;
   let offset = (doc.contents as YamlNode | null)?.range?.[0] ?? doc.range[0];
   for (const seg of segments) {

@@ -171,3 +171,32 @@ const protocols = ['tcp', 'udp', 'grpc', 'grpc-web', 'http', 'http_proxy', 'http
 export const knownProtocol = (p: string) => protocols.includes(p.toLowerCase());
 export const isTlsProtocol = (p: string) => ['https', 'tls'].includes(p.toLowerCase());
 export const isHttpProtocol = (p: string) => ['http', 'http2', 'grpc', 'grpc-web', 'http_proxy'].includes(p.toLowerCase());
+
+/**
+ * validateExportTo (validation.go) with visibility.Instance.Validate (pkg/config/visibility): `.`, `*`, a
+ * namespace, `~` for a ServiceEntry only; no duplicates; `*` alone.
+ */
+export function exportToErrors(namespace: string, exportTo: string[], isServiceEntry: boolean, drWithSelector: boolean): Array<[number, string]> {
+  const out: Array<[number, string]> = [];
+  if (exportTo.length === 0) return out;
+  const seen = new Set<string>();
+  exportTo.forEach((e, i) => {
+    const key = e === '.' ? namespace : e;
+    if (seen.has(key)) {
+      out.push([i, key !== e ? `duplicate entries in exportTo: . and current namespace ${namespace}` : `duplicate entries in exportTo for entry ${e}`]);
+    } else if (isServiceEntry && e === '~') {
+      seen.add(key);
+    } else if (key === '~') {
+      out.push([i, 'exportTo ~ (none) is not allowed for Istio configuration objects']);
+    } else if (key !== '*' && key !== '.' && !isDns1123Label(key)) {
+      out.push([i, 'only .,*, or a valid DNS 1123 label is allowed as exportTo entry']);
+    } else seen.add(key);
+  });
+  if (drWithSelector && seen.size > 0) {
+    if (!seen.has(namespace)) out.push([-1, 'destination rule with workload selector cannot have exportTo beyond current namespace']);
+    else if (seen.size > 1) out.push([-1, 'destination rule with workload selector cannot have multiple entries in exportTo']);
+  }
+  if (seen.has('*') && exportTo.length > 1) out.push([-1, 'cannot have both public (*) and non-public exportTo values for a resource']);
+  if (seen.has('~') && exportTo.length > 1) out.push([-1, 'cannot export service entry to no one (~) and someone']);
+  return out;
+}

@@ -4,8 +4,8 @@
  * labels, traffic policy (outlier detection, connection pool, load balancer, TLS, port-level settings).
  */
 import type { PathSegment } from '../../../yaml/field-path';
-import { checkDuration, fqdnError, isDns1123Label, isIP, labelErrors, portError, wildcardDomainError } from './common';
-import { isObj, list, newReport, obj, str, type Obj, type Report } from './report';
+import { checkDuration, exportToErrors, fqdnError, isDns1123Label, isIP, labelErrors, portError, wildcardDomainError } from './common';
+import { isObj, list, newReport, obj, str, strings, type Obj, type Report } from './report';
 import { checkWorkloadSelector } from './security';
 
 const nonNegative = (r: Report, o: Obj, field: string, at: PathSegment[], message: string) => {
@@ -145,7 +145,7 @@ function checkTrafficPolicy(r: Report, p: unknown, at: PathSegment[]): void {
   }
 }
 
-export function checkDestinationRule(spec: Obj): Report {
+export function checkDestinationRule(spec: Obj, _name: string, namespace: string): Report {
   const r = newReport();
   const hostError = wildcardDomainError(str(spec.host));
   if (hostError) r.deny(['spec', 'host'], hostError);
@@ -162,6 +162,7 @@ export function checkDestinationRule(spec: Obj): Report {
     for (const [k, e] of labelErrors(obj(raw.labels))) r.deny([...at, 'labels', k], e);
     checkTrafficPolicy(r, raw.trafficPolicy, [...at, 'trafficPolicy']);
   });
+  for (const [i, e] of exportToErrors(namespace, strings(spec.exportTo), false, isObj(spec.workloadSelector))) r.deny(i < 0 ? ['spec', 'exportTo'] : ['spec', 'exportTo', i], e);
   checkWorkloadSelector(r, spec.workloadSelector, ['spec', 'workloadSelector']);
   return r;
 }

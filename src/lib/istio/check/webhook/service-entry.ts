@@ -4,7 +4,7 @@
  * addresses, ports, resolution against endpoints.
  */
 import type { PathSegment } from '../../../yaml/field-path';
-import { fqdnError, isDns1123Label, isHttpProtocol, isIP, isTlsProtocol, knownProtocol, labelErrors, partialWildcardError, portError, wildcardDomainError } from './common';
+import { exportToErrors, fqdnError, isDns1123Label, isHttpProtocol, isIP, isTlsProtocol, knownProtocol, labelErrors, partialWildcardError, portError, wildcardDomainError } from './common';
 import { isObj, list, newReport, obj, str, strings, type Obj, type Report } from './report';
 import { isIPv4, isIPv6 } from '../schema-check';
 
@@ -51,7 +51,7 @@ export function checkWorkloadEntry(spec: Obj): Report {
   return r;
 }
 
-export function checkServiceEntry(spec: Obj): Report {
+export function checkServiceEntry(spec: Obj, _name: string, namespace: string): Report {
   const r = newReport();
   const selector = spec.workloadSelector;
   if (isObj(selector) && Object.keys(obj(selector.labels)).length === 0) {
@@ -125,5 +125,6 @@ export function checkServiceEntry(spec: Obj): Report {
   if (resolution !== 'NONE' && hosts.length > 1 && ports.some((p) => !isHttpProtocol(str(p.protocol)) && !isTlsProtocol(str(p.protocol)))) {
     r.deny(['spec', 'ports'], 'multiple hosts provided with non-HTTP, non-TLS ports');
   }
+  for (const [i, e] of exportToErrors(namespace, strings(spec.exportTo), true, false)) r.deny(i < 0 ? ['spec', 'exportTo'] : ['spec', 'exportTo', i], e);
   return r;
 }

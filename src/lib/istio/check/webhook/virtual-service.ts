@@ -11,9 +11,11 @@ import {
   checkHeaderNameOrClaim,
   checkHeaderOperationName,
   checkHeaderWithAuthorityName,
+  exportToErrors,
   fqdnError,
   isDns1123Label,
   isIP,
+  parseDuration,
   portError,
   regexError,
   stringMatchError,
@@ -111,6 +113,34 @@ function checkMatchCommon(r: Report, m: Obj, at: PathSegment[]): void {
   checkGatewayNames(r, strings(m.gateways), [...at, 'gateways']);
 }
 
+const corsMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', '*']);
+const corsHeaderName = /^[!#$%&'*+\-.^_`|~A-Za-z0-9]+$/;
+
+/** validateCORSPolicy: origins, methods, header names, maxAge. */
+function checkCors(r: Report, cors: unknown, at: PathSegment[]): void {
+  if (!isObj(cors)) return;
+  list(cors.allowOrigins).forEach((raw, i) => {
+    const o = obj(raw);
+    const match = str(o.exact ?? o.prefix ?? o.regex);
+    const e = match === '' ? `'${match}' is not a valid match type for CORS allow origins` : typeof o.regex === 'string' ? regexError(o.regex, 'corsPolicy.allowOrigins') : undefined;
+    if (e) r.deny([...at, 'allowOrigins', i], e);
+  });
+  strings(cors.allowMethods).forEach((m, i) => {
+    if (!corsMethods.has(m)) r.deny([...at, 'allowMethods', i], `${JSON.stringify(m)} is not a supported HTTP method`);
+  });
+  for (const f of ['allowHeaders', 'exposeHeaders']) {
+    strings(cors[f]).forEach((h, i) => {
+      if (h === '') r.deny([...at, f, i], 'header name cannot be empty');
+      else if (h !== '*' && !corsHeaderName.test(h)) r.deny([...at, f, i], `header name ${h} is not a valid header name`);
+    });
+  }
+  if (typeof cors.maxAge === 'string') {
+    const e = checkDuration(cors.maxAge);
+    if (e) r.deny([...at, 'maxAge'], e);
+    else if ((parseDuration(cors.maxAge) ?? 0) % 1000 !== 0) r.deny([...at, 'maxAge'], 'max_age duration is accurate only to seconds precision');
+  }
+}
+
 function checkHttpRoute(r: Report, http: Obj, at: PathSegment[], delegate: boolean): void {
   const name = str(http.name);
   const has = (f: string) => Object.hasOwn(http, f) && http[f] !== null;
@@ -165,6 +195,7 @@ function checkHttpRoute(r: Report, http: Obj, at: PathSegment[], delegate: boole
   });
 
   checkHeaderOps(r, http.headers, [...at, 'headers']);
+  checkCors(r, http.corsPolicy, [...at, 'corsPolicy']);
 
   if (isObj(http.fault)) {
     const f = http.fault;
@@ -292,7 +323,7 @@ function checkHttpRoute(r: Report, http: Obj, at: PathSegment[], delegate: boole
   }
 }
 
-export function checkVirtualService(spec: Obj): Report {
+export function checkVirtualService(spec: Obj, _name: string, namespace: string): Report {
   const r = newReport();
   const hosts = strings(spec.hosts);
   const gateways = strings(spec.gateways);
@@ -378,5 +409,6 @@ export function checkVirtualService(spec: Obj): Report {
     if (list(tcp.route).length === 0) r.deny(at, 'TCP route is required');
     checkWeights(r, list(tcp.route), [...at, 'route'], false);
   });
+  for (const [i, e] of exportToErrors(namespace, strings(spec.exportTo), false, false)) r.deny(i < 0 ? ['spec', 'exportTo'] : ['spec', 'exportTo', i], e);
   return r;
 }
