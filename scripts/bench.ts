@@ -120,6 +120,8 @@ async function main() {
       const mod = (await import(pdfModule)) as { measureCheatSheetPdfs?: (browser: unknown, base: string) => Promise<unknown> };
       if (mod.measureCheatSheetPdfs) pdf = await mod.measureCheatSheetPdfs(browser, base);
     }
+    const { measureChecker } = await import('./bench-checker');
+    const checker = await measureChecker(browser);
     await browser.close();
 
     const { measureEngine } = await import('./bench-engine');
@@ -133,6 +135,7 @@ async function main() {
       pageTypes: rows,
       cheatSheetPdfs: pdf,
       engine,
+      checker,
     };
     console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
     console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
@@ -150,6 +153,8 @@ async function main() {
     );
     console.log('\nEngine on hostile input (best of several runs):');
     console.table(engine);
+    console.log('\nChecker (src/lib/istio/check):');
+    console.table(checker);
     if (pdf) {
       console.log('\nCheat sheet PDFs:');
       console.table(pdf);

@@ -10,10 +10,10 @@ export function validateExamples(): AstroIntegration {
   return {
     name: 'istio-ica-guide:validate-examples',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const started = Date.now();
-        const { files, errors } = await checkAllExamples();
+        const { files, errors } = checkAllExamples();
         if (errors.length === 0) {
           logger.info(`${files} example manifests valid (${Date.now() - started} ms)`);
           return;

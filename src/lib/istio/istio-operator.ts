@@ -1,16 +1,10 @@
 /**
  * IstioOperator `spec` as `istioctl install -f` reads it in Istio 1.26 (istio/istio
- * `operator/pkg/apis/types.go` at tag 1.26.8). `@kubernetes-models/istio` ships no schema for it, so this is
- * the one field list written by hand. `meshConfig`, `values` and `unvalidatedValues` are free-form there too.
+ * `operator/pkg/apis/types.go` at tag 1.26.8). IstioOperator is not a served resource in 1.26 (no CRD), so
+ * this is the one Istio schema written by hand. `meshConfig`, `values` and `unvalidatedValues` are
+ * free-form there too.
  */
-import type { FieldNode } from './field-node';
-
-const free: FieldNode = { freeForm: true };
-const leaf = (description: string): FieldNode => ({ description });
-const obj = (fields: Record<string, FieldNode>, description?: string): FieldNode => ({
-  ...(description ? { description } : {}),
-  fields: new Map(Object.entries(fields)),
-});
+import { bool, free, freeObject, list, obj, str, stringMap, type SchemaTree } from './check/schema-tree';
 
 const k8s = obj(
   Object.fromEntries(
@@ -20,61 +14,52 @@ const k8s = obj(
       'serviceAnnotations', 'securityContext', 'volumes', 'volumeMounts', 'overlays',
     ].map((k) => [k, free]),
   ),
-  'Kubernetes settings of the component (resources, replicas, autoscaling, service, overlays).',
 );
 
-const component = (description: string) =>
-  obj(
-    {
-      enabled: leaf('Whether the component is installed.'),
-      namespace: leaf('Namespace the component is installed in.'),
-      hub: leaf('Image registry for the component.'),
-      tag: free,
-      k8s,
-    },
-    description,
-  );
+const component = obj({ enabled: bool, namespace: str, hub: str, tag: free, k8s });
+const gateway = list(obj({ enabled: bool, namespace: str, name: str, label: stringMap, hub: str, tag: free, k8s }));
 
-const gateway = (description: string) =>
-  ({
-    items: obj(
-      {
-        enabled: leaf('Whether the gateway is installed.'),
-        namespace: leaf('Namespace the gateway is installed in.'),
-        name: leaf('Name of the gateway deployment and service.'),
-        label: { description: 'Labels of the gateway pods (what a Gateway `selector` matches).', values: {} },
-        hub: leaf('Image registry for the gateway.'),
-        tag: free,
-        k8s,
-      },
-      description,
-    ),
-  }) satisfies FieldNode;
+export const istioOperatorSpec: SchemaTree = obj({
+  profile: str,
+  installPackagePath: str,
+  hub: str,
+  tag: free,
+  namespace: str,
+  revision: str,
+  compatibilityVersion: str,
+  meshConfig: freeObject,
+  components: obj({
+    base: component,
+    pilot: component,
+    cni: component,
+    ztunnel: component,
+    istiodRemote: component,
+    ingressGateways: gateway,
+    egressGateways: gateway,
+  }),
+  values: freeObject,
+  unvalidatedValues: freeObject,
+});
 
-export const istioOperatorSpec: FieldNode = obj(
-  {
-    profile: leaf('Built-in configuration profile to start from (default, demo, minimal, ambient, empty, ...).'),
-    installPackagePath: leaf('Path or URL of the charts and profiles to install from.'),
-    hub: leaf('Default image registry for all components.'),
-    tag: free,
-    namespace: leaf('Namespace the control plane is installed in.'),
-    revision: leaf('Revision name of this control plane (used for canary upgrades).'),
-    compatibilityVersion: leaf('Keep the behaviour defaults of an older Istio release.'),
-    meshConfig: { ...free, description: 'Mesh-wide configuration (free-form MeshConfig).' },
-    components: obj(
-      {
-        base: component('Cluster-wide resources: CRDs and the base roles.'),
-        pilot: component('istiod, the control plane.'),
-        cni: component('The Istio CNI node agent.'),
-        ztunnel: component('The ambient mode node proxy.'),
-        istiodRemote: component('Resources for a remote cluster in a multicluster mesh.'),
-        ingressGateways: gateway('An ingress gateway deployment.'),
-        egressGateways: gateway('An egress gateway deployment.'),
-      },
-      'Which components are installed, and their Kubernetes settings.',
-    ),
-    values: { ...free, description: 'Helm values passed to the charts (free-form).' },
-    unvalidatedValues: { ...free, description: 'Helm values that are not validated (free-form).' },
-  },
-  'Installation options read by istioctl install.',
-);
+/** Field notes on an IstioOperator example: what each part of `spec` holds. */
+export const istioOperatorDescriptions: Record<string, string> = {
+  'spec.profile': 'Built-in configuration profile to start from (default, demo, minimal, ambient, empty, ...).',
+  'spec.installPackagePath': 'Path or URL of the charts and profiles to install from.',
+  'spec.hub': 'Default image registry for all components.',
+  'spec.namespace': 'Namespace the control plane is installed in.',
+  'spec.revision': 'Revision name of this control plane (used for canary upgrades).',
+  'spec.compatibilityVersion': 'Keep the behaviour defaults of an older Istio release.',
+  'spec.meshConfig': 'Mesh-wide configuration (free-form MeshConfig).',
+  'spec.components': 'Which components are installed, and their Kubernetes settings.',
+  'spec.components.base': 'Cluster-wide resources: CRDs and the base roles.',
+  'spec.components.pilot': 'istiod, the control plane.',
+  'spec.components.cni': 'The Istio CNI node agent.',
+  'spec.components.ztunnel': 'The ambient mode node proxy.',
+  'spec.components.istiodRemote': 'Resources for a remote cluster in a multicluster mesh.',
+  'spec.components.ingressGateways[]': 'An ingress gateway deployment.',
+  'spec.components.egressGateways[]': 'An egress gateway deployment.',
+  'spec.components.ingressGateways[].label': 'Labels of the gateway pods (what a Gateway `selector` matches).',
+  'spec.components.egressGateways[].label': 'Labels of the gateway pods (what a Gateway `selector` matches).',
+  'spec.values': 'Helm values passed to the charts (free-form).',
+  'spec.unvalidatedValues': 'Helm values that are not validated (free-form).',
+};
