@@ -125,4 +125,42 @@ export const commands: CommandEntry[] = [
     tags: ['injection', 'iptables', 'debug'],
     page: '/install/proxy-traffic-knobs/',
   },
+
+  // Kubernetes Gateway API.
+  {
+    id: 'kubectl-apply-gateway-api-experimental-crds',
+    command: 'kubectl apply -f https://github.com/kubernetes-sigs/gateway-api/releases/download/<gateway-api-version>/experimental-install.yaml',
+    summary: 'Installs the experimental channel of the Gateway API CRDs: the standard resources plus TCPRoute, TLSRoute and experimental fields such as HTTPRoute retry.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['gateway-api', 'install'],
+    page: '/traffic/gateway-api/',
+  },
+  {
+    id: 'kubectl-wait-gtw-programmed',
+    command: 'kubectl wait --for=condition=programmed gtw/<name> -n <namespace>',
+    summary: 'Waits until istiod has deployed and configured the gateway for a Gateway API Gateway (condition Programmed).',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['gateway-api', 'ingress'],
+    page: '/traffic/gateway-api/',
+  },
+  {
+    id: 'kubectl-get-gtw',
+    command: 'kubectl get gtw -n <namespace>',
+    summary: 'Lists Gateway API Gateways with their class, address and Programmed status. gtw is the Gateway API short name; gw is the Istio Gateway.',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['gateway-api', 'ingress'],
+    page: '/traffic/gateway-api/',
+  },
+  {
+    id: 'kubectl-describe-httproute',
+    command: 'kubectl describe httproute <name> -n <namespace>',
+    summary: 'Shows an HTTPRoute with its status per parent: Accepted (attached to the Gateway or Service) and ResolvedRefs (every backend found and permitted).',
+    domain: 'traffic',
+    tool: 'kubectl',
+    tags: ['gateway-api', 'routing', 'debug'],
+    page: '/traffic/gateway-api/',
+  },
 ];
