@@ -41,7 +41,7 @@ export const commands: CommandEntry[] = [
     domain: 'install',
     tool: 'istioctl',
     tags: ['install', 'version'],
-    output: referencePatch,
+    output: `client version: ${referencePatch}`,
     page: '/labs/install-and-inject/',
   },
   {
