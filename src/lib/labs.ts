@@ -9,28 +9,15 @@ export function labShortTitle(title: string): string {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-/**
- * The text of a step's `output` as written in MDX. A multi-line output is a template literal whose closing
- * backtick sits on its own line: that line's indentation is the margin taken off every line, and the line
- * breaks after the opening and before the closing backtick are dropped. Indentation beyond the margin stays
- * (`uniq -c` counts, aligned columns).
- */
-export function stepOutputText(raw: string): string {
-  if (!raw.includes('\n')) return raw;
-  const lines = raw.split('\n');
-  const last = lines[lines.length - 1] ?? '';
-  const margin = /^[ \t]*$/.test(last) ? last.length : 0;
-  if (margin > 0 || last === '') lines.pop();
-  if (lines[0]?.trim() === '') lines.shift();
-  return lines.map((l) => (l.slice(0, margin).trim() === '' ? l.slice(margin) : l)).join('\n').replace(/\s+$/, '');
-}
+/** A step's `output` prop as the reader sees it: one string, or an array of lines (a multi-line output). */
+export const stepOutputText = (output: string | readonly string[]): string => (typeof output === 'string' ? output : output.join('\n'));
 
 /** One <Command> on a lab page, with the prose around it. */
 export interface LabCommand {
   id: string;
   /** The placeholder values of `with={{ ... }}`. */
   values: Record<string, string>;
-  /** The output the step shows (already trimmed to its margin), if any. */
+  /** The output the step shows, if any, lines joined. */
   output?: string;
   /** 1-based line of the tag in the MDX file. */
   line: number;
@@ -42,7 +29,9 @@ export interface LabCommand {
   after: string;
 }
 
-const COMMAND_TAG = /<Command\b((?:[^>`"]|`[^`]*`|"[^"]*")*?)\/>/g;
+const COMMAND_TAG = /<Command\b((?:[^>"']|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')*?)\/>/g;
+const STRING_LITERAL = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'/g;
+const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
 /** A step starts at a numbered list item at the top level of <Steps> or at a heading. */
 const STEP_START = /^(?: {0,3}\d+\. |#{2,4} |<\/?Steps>)/;
 
@@ -56,10 +45,10 @@ function parseValues(attrs: string): Record<string, string> {
 }
 
 function parseOutput(attrs: string): string | undefined {
-  const literal = /\boutput=\{`([\s\S]*?)`\}/.exec(attrs);
-  if (literal) return stepOutputText(literal[1]!);
-  const quoted = /\boutput=(["'])(.*?)\1/.exec(attrs);
-  return quoted ? quoted[2] : undefined;
+  const lines = /\boutput=\{\[([\s\S]*?)\]\}/.exec(attrs);
+  if (lines) return [...(lines[1] ?? '').matchAll(STRING_LITERAL)].map((m) => unescape(m[1] ?? m[2] ?? '')).join('\n');
+  const quoted = /\boutput=(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)')/.exec(attrs);
+  return quoted ? unescape(quoted[1] ?? quoted[2] ?? '') : undefined;
 }
 
 /** Prose without JSX tags, imports and front matter, for looking up what a step states. */

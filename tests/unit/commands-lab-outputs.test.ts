@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { labCommands, stepOutputText } from '../../src/lib/labs';
-import { checkLabOutputs, checkManifestOutput, readyCountsShown, statusCodesShown } from '../../src/lib/commands/lab-outputs';
+import { checkLabOutputs, checkManifestOutput, checkProxyStatusTable, readyCountsShown, statusCodesShown } from '../../src/lib/commands/lab-outputs';
 import { getCommand } from '../../src/data/commands';
 
 const root = join(import.meta.dirname, '../..');
@@ -82,9 +82,22 @@ describe('the output checks can fail', () => {
   });
 
   it('READY counts shown must be stated in the step', () => {
-    const pods = (ready: string) => `output={\`\n   NAME        READY   STATUS    RESTARTS   AGE\n   curl-abc    ${ready}     Running   0          1m\n   \`}`;
+    const pods = (ready: string) => `output={[\n     'NAME        READY   STATUS    RESTARTS   AGE',\n     'curl-abc    ${ready}     Running   0          1m',\n   ]}`;
     expect(checkLabOutputs(lab(`1. Without a sidecar the pod is \`1/1\`:\n\n   <Command id="x" ${pods('1/1')} />`), read)).toEqual([]);
     expect(checkLabOutputs(lab(`1. Without a sidecar the pod is \`1/1\`:\n\n   <Command id="x" ${pods('2/2')} />`), read)[0]?.reason).toMatch(/READY 2\/2/);
+  });
+
+  it('analyze names the namespace it analysed', () => {
+    const cmd = (ns: string) => lab(`1. Check:\n\n   <Command id="istioctl-analyze-namespace" with={{ namespace: 'shop' }} output="✔ No validation issues found when analyzing namespace: ${ns}." />`);
+    expect(checkLabOutputs(cmd('shop'), read)).toEqual([]);
+    expect(checkLabOutputs(cmd('bookinfo'), read)[0]?.reason).toMatch(/names namespace bookinfo/);
+  });
+
+  it('a proxy-status table has the 1.26 columns and ages', () => {
+    const head = 'NAME     CLUSTER     CDS     LDS     EDS     RDS     ECDS     ISTIOD     VERSION';
+    expect(checkProxyStatusTable(`${head}\ncurl.shop     Kubernetes     SYNCED (2m)     SYNCED (2m)     SYNCED (2m)     SYNCED (2m)     IGNORED     istiod-x     1.26.8`)).toEqual([]);
+    expect(checkProxyStatusTable(`${head}\ncurl.shop     Kubernetes     SYNCED     SYNCED     SYNCED     SYNCED     NOT SENT     istiod-x     1.26.8`).join()).toMatch(/age after SYNCED/);
+    expect(checkProxyStatusTable('NAME     CLUSTER     CDS     LDS     EDS     RDS     ISTIOD     VERSION').join()).toMatch(/columns are/);
   });
 
   it('an apply in a lab is checked against the lab example it names', () => {
@@ -94,8 +107,10 @@ describe('the output checks can fail', () => {
 });
 
 describe('reading outputs from MDX', () => {
-  it('takes the closing line as the margin and keeps deeper indentation', () => {
-    expect(stepOutputText('\n        20 Hello v2\n         3 Hello v1\n   ')).toBe('     20 Hello v2\n      3 Hello v1');
+  it('reads an output written as an array of lines, leading spaces kept', () => {
+    const [c] = labCommands("1. Go:\n\n   <Command id=\"a\" output={[\n     '     20 Hello v2',\n     '      3 it\\'s v1 -> ok',\n   ]} />");
+    expect(c?.output).toBe("     20 Hello v2\n      3 it's v1 -> ok");
+    expect(stepOutputText(['a', ' b'])).toBe('a\n b');
     expect(stepOutputText('one line')).toBe('one line');
   });
 

@@ -6,6 +6,7 @@ import { checkCatalog, formatProblems } from '../../src/lib/commands/validate';
 import { scanMdxForCommands } from '../../src/lib/commands/mdx-scan';
 import { istioctlCommands } from '../../src/data/istioctl-reference';
 import { pageExists } from '../../src/lib/commands/pages';
+import { checkProxyStatusTable } from '../../src/lib/commands/lab-outputs';
 
 const root = join(import.meta.dirname, '../..');
 const docsDir = join(root, 'src/content/docs');
@@ -43,6 +44,11 @@ describe('command catalog', () => {
   it('every command page exists', () => {
     const missing = commands.filter((c) => c.page && !pageExists(c.page)).map((c) => `${c.id}: ${c.page}`);
     expect(missing).toEqual([]);
+  });
+
+  it('sample proxy-status tables have the 1.26 columns and ages', () => {
+    const bad = commands.flatMap((c) => (c.output ? checkProxyStatusTable(c.output).map((p) => `${c.id}: ${p}`) : []));
+    expect(bad).toEqual([]);
   });
 
   it('removed commands are kept as history with a replacement', () => {

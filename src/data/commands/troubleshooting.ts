@@ -141,7 +141,7 @@ export const commands: CommandEntry[] = [
     domain: 'troubleshooting',
     tool: 'istioctl',
     tags: ['control-plane', 'sync', 'xds'],
-    output: 'NAME                                   CLUSTER      CDS      LDS      EDS      RDS      ECDS       ISTIOD                   VERSION\nproductpage-v1-6c58956f4-x7k2q.bookinfo   Kubernetes   SYNCED   SYNCED   SYNCED   SYNCED   NOT SENT   istiod-5f4c8d7b9-vt6hn   1.26.8\nreviews-v1-5b6f9d8c77-pq8zl.bookinfo      Kubernetes   SYNCED   SYNCED   SYNCED   SYNCED   NOT SENT   istiod-5f4c8d7b9-vt6hn   1.26.8',
+    output: 'NAME                                        CLUSTER        CDS               LDS               EDS               RDS               ECDS        ISTIOD                     VERSION\nproductpage-v1-6c58956f4-x7k2q.bookinfo     Kubernetes     SYNCED (3m2s)     SYNCED (3m2s)     SYNCED (3m2s)     SYNCED (3m2s)     IGNORED     istiod-5f4c8d7b9-vt6hn     1.26.8\nreviews-v1-5b6f9d8c77-pq8zl.bookinfo        Kubernetes     SYNCED (3m2s)     SYNCED (3m2s)     SYNCED (3m2s)     SYNCED (3m2s)     IGNORED     istiod-5f4c8d7b9-vt6hn     1.26.8',
     page: controlPlane,
   },
   {

@@ -2,7 +2,9 @@
  * Mechanical checks of the outputs lab steps show (see labCommands in src/lib/labs.ts):
  * - after `kubectl apply -f X` / `kubectl delete -f X`, the output names exactly the kinds and names in X;
  * - a status code shown agrees with the status the step states in backticks (`503`);
- * - READY counts shown (`2/2`) are ones the step's text states.
+ * - READY counts shown (`2/2`) are ones the step's text states;
+ * - `istioctl analyze` names the namespace the command analyses;
+ * - a proxy-status table has Istio 1.26's columns, with the age after every SYNCED.
  */
 import { parseAllDocuments } from 'yaml';
 import type { LabCommand } from '../labs';
@@ -98,6 +100,19 @@ export function readyCountsShown(output: string): string[] {
   return counts;
 }
 
+/** The header istioctl 1.26 prints for proxy-status (istioctl/pkg/writer/pilot/status.go). */
+const PROXY_STATUS_HEADER = ['NAME', 'CLUSTER', 'CDS', 'LDS', 'EDS', 'RDS', 'ECDS', 'ISTIOD', 'VERSION'];
+
+/** Problems with a proxy-status table: other columns, or a SYNCED without its age, `SYNCED (2m14s)`. */
+export function checkProxyStatusTable(output: string): string[] {
+  const [header, ...rows] = output.split('\n');
+  if (!header || !/^NAME\s+CLUSTER\s+CDS\b/.test(header)) return [];
+  const problems: string[] = [];
+  if (header.trim().split(/\s+/).join(' ') !== PROXY_STATUS_HEADER.join(' ')) problems.push(`proxy-status columns are ${PROXY_STATUS_HEADER.join(' ')}, got: ${header.trim()}`);
+  for (const row of rows) if (/\bSYNCED(?! \(\w+\))/.test(row)) problems.push(`proxy-status prints the age after SYNCED, e.g. "SYNCED (2m14s)": ${row.trim()}`);
+  return problems;
+}
+
 /** Checks one lab's commands; `readExample(file)` returns the text of src/examples/labs/<lab>/<file>, or undefined. */
 export function checkLabOutputs(cmds: LabCommand[], readExample: (file: string) => string | undefined): OutputProblem[] {
   const problems: OutputProblem[] = [];
@@ -117,6 +132,9 @@ export function checkLabOutputs(cmds: LabCommand[], readExample: (file: string) 
       if (!stated.length) add(`shows status ${shown.join(', ')} but the step states no status in backticks`);
       for (const s of new Set(shown)) if (stated.length && !stated.includes(s)) add(`shows status ${s}; the step states ${stated.join(', ')}`);
     }
+    const analysed = /when analyzing namespace: ([\w-]+)\./.exec(c.output)?.[1];
+    if (analysed && c.values.namespace && analysed !== c.values.namespace) add(`analyze output names namespace ${analysed}; the command analyses ${c.values.namespace}`);
+    for (const p of checkProxyStatusTable(c.output)) add(p);
     const ready = readyCountsShown(c.output);
     if (ready.length) {
       const stated = new Set([...c.stepText.matchAll(/\b(\d+\/\d+)\b/g)].map((m) => m[1]!));
