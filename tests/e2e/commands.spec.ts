@@ -39,7 +39,7 @@ test.describe('/commands/ finder', () => {
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(total);
     await expect(status(page)).toHaveText(`${n} of ${total} commands shown`);
-    for (const domain of await shownRows(page).locator('td:nth-child(3)').allTextContents()) expect(domain).toBe('Security');
+    for (const domain of await shownRows(page).locator('td:nth-child(3)').allTextContents()) expect(domain).toBe('Securing Workloads');
     await expect(page).toHaveURL(/domain=security/);
   });
 
