@@ -107,6 +107,8 @@ test.describe('/commands/ finder', () => {
 
   for (const theme of ['light', 'dark'] as Theme[]) {
     test(`no axe violation on /commands/ (${theme})`, async ({ page }) => {
+      // axe walks a table of about 300 rows: give it the slow-test budget on a busy machine.
+      test.slow();
       await useTheme(page, theme);
       await page.goto('/commands/');
       await page.getByRole('combobox', { name: 'Domain' }).selectOption('troubleshooting');
