@@ -17,8 +17,8 @@ export interface LabCommand {
   id: string;
   /** The placeholder values of `with={{ ... }}`. */
   values: Record<string, string>;
-  /** The output the step shows, if any, lines joined. */
-  output?: string;
+  /** The output the step shows, lines joined; undefined when it shows none. */
+  output: string | undefined;
   /** 1-based line of the tag in the MDX file. */
   line: number;
   /** The step's own prose (numbered list item or section) without tags and outputs. */
