@@ -1,16 +1,30 @@
 /**
- * The command catalog: every command the site shows, from one source. Entries live in one file per
- * domain under src/data/commands/; this module joins them and rejects duplicate ids.
+ * The command catalog: every command the site shows, from one source. Commands of topic pages live in
+ * src/data/commands/topics/<domain>.ts, commands only labs use in src/data/commands/labs/<lab>.ts (the lab
+ * that uses them first, in the labs' order). Domain and tool are derived here (src/lib/commands/derive.ts);
+ * duplicate ids are rejected.
  */
-import type { CommandEntry } from './commands/types';
+import type { CommandEntry, CommandSpec } from './commands/types';
+import { isCommandDomain, labDomain, toolOf } from '../lib/commands/derive';
 
-export type { CommandEntry } from './commands/types';
+export type { CommandDomain, CommandEntry, CommandSpec, CommandTool } from './commands/types';
 
-const modules = import.meta.glob<{ commands: CommandEntry[] }>('./commands/*.ts', { eager: true });
+type CatalogModule = { commands: CommandSpec[] };
+const topicModules = import.meta.glob<CatalogModule>('./commands/topics/*.ts', { eager: true });
+const labModules = import.meta.glob<CatalogModule>('./commands/labs/*.ts', { eager: true });
 
-export const commands: CommandEntry[] = Object.entries(modules)
-  .filter(([path]) => !path.endsWith('/types.ts'))
-  .flatMap(([, m]) => m.commands ?? []);
+const fileName = (path: string) => path.replace(/^.*\/|\.ts$/g, '');
+
+function entries(modules: Record<string, CatalogModule>, folder: 'topics' | 'labs'): CommandEntry[] {
+  return Object.entries(modules).flatMap(([path, m]) => {
+    const name = fileName(path);
+    if (folder === 'topics' && !isCommandDomain(name)) throw new Error(`src/data/commands/topics/${name}.ts: a topic file is named after a domain`);
+    const domain = folder === 'topics' && isCommandDomain(name) ? name : labDomain(name);
+    return m.commands.map((c) => ({ ...c, domain, tool: toolOf(c.command), source: `${folder}/${name}` }));
+  });
+}
+
+export const commands: CommandEntry[] = [...entries(topicModules, 'topics'), ...entries(labModules, 'labs')];
 
 const seen = new Map<string, number>();
 for (const c of commands) seen.set(c.id, (seen.get(c.id) ?? 0) + 1);
@@ -19,6 +33,6 @@ if (duplicates.length) throw new Error(`Duplicate command ids in src/data/comman
 
 export function getCommand(id: string): CommandEntry {
   const c = commands.find((x) => x.id === id);
-  if (!c) throw new Error(`Unknown command id "${id}": add it to a file in src/data/commands/ (known ids include ${commands.slice(0, 5).map((x) => x.id).join(', ')})`);
+  if (!c) throw new Error(`Unknown command id "${id}": add it to a file in src/data/commands/topics/ or labs/ (known ids include ${commands.slice(0, 5).map((x) => x.id).join(', ')})`);
   return c;
 }

@@ -42,6 +42,24 @@ test('a command with filled placeholders is copied exactly as shown', async ({ p
   expect(copied).toBe('kubectl exec deploy/curl -n shop -- curl -s -o /dev/null -w "%{http_code}\\n" http://httpbin:8000/');
 });
 
+test('a lab step shows the output it produces, never the catalog sample; topic pages keep the sample', async ({ page }) => {
+  await page.goto('/labs/request-routing/');
+  await expect(page.getByText('Sample output', { exact: true })).toHaveCount(0);
+  // Step 2: the route names a subset that does not exist yet, so the step's own output is 503.
+  const status = page.locator('[data-command-id="kubectl-exec-curl-helloworld-path-status"]').first();
+  const details = status.locator('details');
+  await expect(details).not.toHaveAttribute('open');
+  await status.getByText('Output', { exact: true }).click();
+  await expect(details).toHaveAttribute('open');
+  await expect(details.locator('pre code')).toHaveText('503');
+  // Leading spaces of `uniq -c` counts survive MDX.
+  const loop = page.locator('[data-command-id="kubectl-exec-curl-loop-helloworld-versions"]').first();
+  expect(await loop.locator('details pre code').textContent()).toMatch(/^ {5}52 Hello version: v1/);
+
+  await page.goto('/troubleshooting/control-plane/');
+  await expect(page.getByText('Sample output', { exact: true }).first()).toBeAttached();
+});
+
 for (const path of labPaths) {
   test(`${path} states an exam-style task, numbered steps, checks and a cleanup`, async ({ page }) => {
     await page.goto(path);

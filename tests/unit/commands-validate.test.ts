@@ -9,6 +9,7 @@ const entry = (command: string, extra: Partial<CommandEntry> = {}): CommandEntry
   domain: 'troubleshooting',
   tool: 'istioctl',
   tags: ['test'],
+  source: 'topics/troubleshooting',
   ...extra,
 });
 const reasons = (command: string, extra: Partial<CommandEntry> = {}) => checkCommand(entry(command, extra)).map((p) => p.reason);

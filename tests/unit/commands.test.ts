@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { commands, getCommand } from '../../src/data/commands';
 import { checkCatalog, formatProblems } from '../../src/lib/commands/validate';
 import { scanMdxForCommands } from '../../src/lib/commands/mdx-scan';
 import { istioctlCommands } from '../../src/data/istioctl-reference';
 import { pageExists } from '../../src/lib/commands/pages';
+import { checkProxyStatusTable } from '../../src/lib/commands/lab-outputs';
+import { commandDomains, domainLabel, labDomain, toolOf } from '../../src/lib/commands/derive';
+import { examDomains } from '../../src/data/curriculum';
 
 const root = join(import.meta.dirname, '../..');
 const docsDir = join(root, 'src/content/docs');
@@ -45,6 +48,11 @@ describe('command catalog', () => {
     expect(missing).toEqual([]);
   });
 
+  it('sample proxy-status tables have the 1.26 columns and ages', () => {
+    const bad = commands.flatMap((c) => (c.output ? checkProxyStatusTable(c.output).map((p) => `${c.id}: ${p}`) : []));
+    expect(bad).toEqual([]);
+  });
+
   it('removed commands are kept as history with a replacement', () => {
     const removed = commands.filter((c) => c.removedIn);
     expect(removed.map((c) => c.command)).toEqual(expect.arrayContaining(['istioctl verify-install']));
@@ -79,17 +87,57 @@ describe('the committed istioctl reference', () => {
     expect(istioctlCommands['proxy-status']?.a).toContain('ps');
     expect(istioctlCommands['experimental']?.a).toContain('x');
   });
-
-  const shared = join(root, '../shared/reference/istioctl-commands.tsv');
-  it.runIf(existsSync(shared))('knows every command of ../shared/reference/istioctl-commands.tsv', () => {
-    const rows = readFileSync(shared, 'utf8').trim().split('\n').slice(2);
-    for (const row of rows) {
-      const path = (row.split('\t')[0] ?? '').replace(/^istioctl /, '');
-      expect(istioctlCommands[path], path).toBeDefined();
-    }
-  });
 });
 
 it('the docs folder exists', () => {
   expect(readdirSync(docsDir).length).toBeGreaterThan(0);
+});
+
+describe('catalog layout: per domain for topic pages, per lab for labs', () => {
+  const mdxFiles = readdirSync(docsDir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile() && /\.mdx?$/.test(d.name));
+  /** Where each id is used: `topic`, or the labs that use it (an id counts as used where the page quotes it). */
+  const usedBy = new Map<string, { topic: boolean; labs: string[] }>();
+  for (const d of mdxFiles) {
+    const rel = join(d.parentPath, d.name).slice(docsDir.length + 1).replace(/\.mdx?$/, '');
+    const lab = rel.startsWith('labs/') && rel !== 'labs/index' ? rel.slice(5) : undefined;
+    const text = readFileSync(join(d.parentPath, d.name), 'utf8');
+    for (const c of commands) {
+      if (!text.includes(`'${c.id}'`) && !text.includes(`"${c.id}"`)) continue;
+      const u = usedBy.get(c.id) ?? { topic: false, labs: [] };
+      if (lab) u.labs.push(lab);
+      else u.topic = true;
+      usedBy.set(c.id, u);
+    }
+  }
+  const labOrder = (lab: string) => Number(/^\s+order:\s*(\d+)/m.exec(readFileSync(join(docsDir, 'labs', `${lab}.mdx`), 'utf8'))?.[1] ?? 999);
+
+  it('a command that a topic page uses lives in topics/<domain>.ts; a lab-only one in labs/<first lab using it>.ts', () => {
+    const misplaced = commands.flatMap((c) => {
+      const u = usedBy.get(c.id);
+      if (!u || u.topic) return c.source.startsWith('topics/') ? [] : [`${c.id}: in ${c.source}, used by a topic page or by no page: move it to topics/<domain>.ts`];
+      const first = [...u.labs].sort((a, b) => labOrder(a) - labOrder(b))[0];
+      return c.source === `labs/${first}` ? [] : [`${c.id}: in ${c.source}, first used by the lab ${first}: move it to labs/${first}.ts`];
+    });
+    expect(misplaced).toEqual([]);
+  });
+
+  it('lab files mirror the labs and their examples: one name per lab', () => {
+    const labs = new Set(readdirSync(join(docsDir, 'labs')).filter((f) => f.endsWith('.mdx') && f !== 'index.mdx').map((f) => f.replace(/\.mdx$/, '')));
+    const examples = readdirSync(join(root, 'src/examples/labs'));
+    for (const e of examples) expect(labs, `src/examples/labs/${e}`).toContain(e);
+    for (const c of commands.filter((x) => x.source.startsWith('labs/'))) expect(labs).toContain(c.source.slice(5));
+  });
+
+  it('derives domain and tool', () => {
+    expect(getCommand('kubectl-apply-helloworld-sample').tool).toBe('kubectl');
+    expect(getCommand('istioctl-proxy-status')).toMatchObject({ tool: 'istioctl', domain: 'troubleshooting', source: 'topics/troubleshooting' });
+    for (const c of commands.filter((x) => x.source.startsWith('labs/troubleshoot-'))) expect(c.domain).toBe('troubleshooting');
+    expect(toolOf('LANG=C curl -s x')).toBe('curl');
+    expect(toolOf('export PATH=$PWD/bin:$PATH')).toBe('shell');
+    expect(toolOf('shell-thing')).toBe('shell');
+    expect(commandDomains).toEqual(['fundamentals', ...examDomains.map((d) => d.id), 'exam']);
+    expect(domainLabel('security')).toBe('Securing Workloads');
+    expect(domainLabel('fundamentals')).toBe('Fundamentals');
+    expect(() => labDomain('no-such-lab')).toThrow(/name the file after its lab/);
+  });
 });

@@ -4,6 +4,7 @@
  * removed commands may appear only in entries marked `removedIn`.
  */
 import type { CommandEntry } from '../../data/commands/types';
+import { isCommandDomain, toolOf } from './derive';
 import { istioctlCommands, istioctlGlobalFlags, istioctlRemoved, type IstioctlCommandSpec } from '../../data/istioctl-reference';
 
 export interface CommandProblem {
@@ -191,8 +192,6 @@ function isBoolFlag(flag: string, spec: IstioctlCommandSpec | undefined): boolea
 }
 
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const DOMAINS = new Set(['fundamentals', 'install', 'traffic', 'security', 'troubleshooting', 'exam']);
-const TOOLS = new Set(['istioctl', 'kubectl', 'helm', 'curl', 'shell']);
 
 /** Checks one entry: schema, then (for istioctl) the command against the reference. */
 export function checkCommand(c: CommandEntry, allIds?: Set<string>): CommandProblem[] {
@@ -203,8 +202,8 @@ export function checkCommand(c: CommandEntry, allIds?: Set<string>): CommandProb
   if (c.command !== c.command.trim()) add('command has leading or trailing spaces');
   if (/^\$\s/.test(c.command)) add('command starts with a "$ " prompt');
   if (!c.summary || c.summary.trim().length < 15) add('summary missing or too short');
-  if (!DOMAINS.has(c.domain)) add(`unknown domain "${c.domain}"`);
-  if (!TOOLS.has(c.tool)) add(`unknown tool "${c.tool}"`);
+  if (!isCommandDomain(c.domain)) add(`unknown domain "${c.domain}"`);
+  if (c.tool !== toolOf(c.command)) add(`tool is "${c.tool}" but the command starts with a word that makes it "${toolOf(c.command)}"`);
   if (!Array.isArray(c.tags) || c.tags.length === 0) add('needs at least one tag');
   else if (c.tags.some((t) => !ID_RE.test(t))) add('tags must be kebab-case');
   if (c.page !== undefined && !/^\/[a-z0-9-/]*\/$/.test(c.page)) add(`page "${c.page}" must be a site path with a trailing slash`);
@@ -224,8 +223,6 @@ export function checkCommand(c: CommandEntry, allIds?: Set<string>): CommandProb
     add(`cannot parse: ${(e as Error).message}`);
     return problems;
   }
-  const first = parts[0]?.find((w) => !/^\w+=/.test(w));
-  if (c.tool !== 'shell' && first !== c.tool) add(`tool is "${c.tool}" but the command starts with "${first}"`);
 
   let usesRemoved = false;
   for (const words of parts) {

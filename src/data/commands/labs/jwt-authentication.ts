@@ -1,23 +1,20 @@
-import { examIstioVersion } from '../versions';
-import type { CommandEntry } from './types';
+import { examIstioVersion } from '../../versions';
+import type { CommandSpec } from '../types';
 
 /**
- * Commands of the two Securing Workloads labs on end-user tokens and TLS at the edge:
- * /labs/jwt-authentication/ and /labs/edge-tls/. Shared lab commands are in labs.ts; the topic pages'
- * commands (openssl, secrets, curl --resolve with a load balancer) are in security.ts and traffic-edge.ts.
+ * Commands first used by the lab src/content/docs/labs/jwt-authentication.mdx (manifests in
+ * src/examples/labs/jwt-authentication/).
+ * Domain: the lab's first competency; tool: from each command's first word.
  */
 
-/** Istio's own test tokens and key set, from the release branch of the exam's minor version. */
+/** Where the Istio repository keeps the test tokens and keys of its JWT task. */
 const jwtSamples = `https://raw.githubusercontent.com/istio/istio/release-${examIstioVersion}/security/tools/jwt/samples`;
 
-export const commands: CommandEntry[] = [
-  // ---- /labs/jwt-authentication/ ----
+export const commands: CommandSpec[] = [
   {
     id: 'shell-export-jwt-demo-token',
     command: `export TOKEN=$(curl -s ${jwtSamples}/demo.jwt)`,
     summary: 'Downloads the test token of the Istio repository (issuer and subject testing@secure.istio.io, signed with the key in the jwks.json next to it) into the shell variable TOKEN.',
-    domain: 'security',
-    tool: 'shell',
     tags: ['jwt', 'requestauthentication', 'lab'],
     page: '/labs/jwt-authentication/',
   },
@@ -25,8 +22,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-export-jwt-groups-token',
     command: `export TOKEN_GROUP=$(curl -s ${jwtSamples}/groups-scope.jwt)`,
     summary: 'Downloads the second test token of the Istio repository, which also carries the list claims groups and scope, into the shell variable TOKEN_GROUP.',
-    domain: 'security',
-    tool: 'shell',
     tags: ['jwt', 'claims', 'lab'],
     page: '/labs/jwt-authentication/',
   },
@@ -34,8 +29,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-decode-jwt-demo-token',
     command: `echo "$TOKEN" | cut -d '.' -f2 | base64 --decode`,
     summary: 'Prints the claims of the token in TOKEN: the middle part of a JWT is base64-encoded JSON, readable by anyone (the signature protects it from changes, not from being read).',
-    domain: 'security',
-    tool: 'shell',
     tags: ['jwt', 'claims', 'lab'],
     output: '{"exp":4685989700,"foo":"bar","iat":1532389700,"iss":"testing@secure.istio.io","sub":"testing@secure.istio.io"}',
     page: '/labs/jwt-authentication/',
@@ -44,8 +37,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-decode-jwt-groups-token',
     command: `echo "$TOKEN_GROUP" | cut -d '.' -f2 | base64 --decode`,
     summary: 'Prints the claims of the token in TOKEN_GROUP, including the groups list that an AuthorizationPolicy can test with request.auth.claims[groups].',
-    domain: 'security',
-    tool: 'shell',
     tags: ['jwt', 'claims', 'lab'],
     output: '{"exp":3537391104,"groups":["group1","group2"],"iat":1537391104,"iss":"testing@secure.istio.io","scope":["scope1","scope2"],"sub":"testing@secure.istio.io"}',
     page: '/labs/jwt-authentication/',
@@ -54,8 +45,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-export-jwt-forged-token',
     command: `export FORGED_TOKEN=$(echo "$TOKEN" | cut -d '.' -f1,2).$(echo "$TOKEN_GROUP" | cut -d '.' -f3)`,
     summary: 'Builds a token that looks right (known issuer, not expired) but carries the signature of another token, so the signature check must fail. Needs TOKEN and TOKEN_GROUP.',
-    domain: 'security',
-    tool: 'shell',
     tags: ['jwt', 'requestauthentication', 'lab'],
     page: '/labs/jwt-authentication/',
   },
@@ -63,8 +52,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-curl-jwt-token',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -o /dev/null -w "%{http_code}\\n" -H "Authorization: Bearer $TOKEN" http://httpbin:8000/headers',
     summary: 'Calls httpbin from the curl pod with the token from the shell variable TOKEN (your shell fills it in before kubectl runs) and prints only the status code.',
-    domain: 'security',
-    tool: 'kubectl',
     tags: ['jwt', 'requestauthentication', 'test', 'lab'],
     output: '200',
     page: '/labs/jwt-authentication/',
@@ -73,8 +60,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-curl-jwt-token-group',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -o /dev/null -w "%{http_code}\\n" -H "Authorization: Bearer $TOKEN_GROUP" http://httpbin:8000/headers',
     summary: 'The same call with the token from TOKEN_GROUP, the one that carries a groups claim.',
-    domain: 'security',
-    tool: 'kubectl',
     tags: ['jwt', 'claims', 'test', 'lab'],
     output: '200',
     page: '/labs/jwt-authentication/',
@@ -83,8 +68,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-curl-jwt-forged-token-body',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -w "\\n%{http_code}\\n" -H "Authorization: Bearer $FORGED_TOKEN" http://httpbin:8000/headers',
     summary: 'Calls httpbin with the forged token and prints the response body, then the status code. The body of a rejected token names the reason.',
-    domain: 'security',
-    tool: 'kubectl',
     tags: ['jwt', 'requestauthentication', 'test', 'lab'],
     output: 'Jwt verification fails\n401',
     page: '/labs/jwt-authentication/',
@@ -93,8 +76,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-curl-headers-body',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -w "\\n%{http_code}\\n" http://httpbin:8000/headers',
     summary: 'Calls httpbin without any token and prints the response body, then the status code: the body says which part of the proxy refused the request.',
-    domain: 'security',
-    tool: 'kubectl',
     tags: ['authorization', 'test', 'lab'],
     output: 'RBAC: access denied\n403',
     page: '/labs/jwt-authentication/',
@@ -103,79 +84,7 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-curl-jwt-token-headers',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -H "Authorization: Bearer $TOKEN" http://httpbin:8000/headers',
     summary: 'Calls httpbin with the token from TOKEN and prints the body: httpbin answers with the request headers it received, so you see what the proxy passed on to the application.',
-    domain: 'security',
-    tool: 'kubectl',
     tags: ['jwt', 'requestauthentication', 'headers', 'lab'],
     page: '/labs/jwt-authentication/',
-  },
-
-  // ---- /labs/edge-tls/ ----
-  {
-    id: 'kubectl-get-secret-istio-system',
-    command: 'kubectl get secret <secret-name> -n istio-system',
-    summary: 'Shows one secret in the namespace of the ingress gateway pods, with its type (kubernetes.io/tls or Opaque) and how many keys it holds.',
-    domain: 'security',
-    tool: 'kubectl',
-    tags: ['tls', 'gateway', 'secret', 'lab'],
-    output: 'NAME                 TYPE                DATA   AGE\nhttpbin-credential   kubernetes.io/tls   2      12s',
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'kubectl-delete-secret-istio-system',
-    command: 'kubectl delete secret <secret-name> -n istio-system',
-    summary: 'Deletes a secret from the namespace of the ingress gateway pods, for example to create it again with other keys.',
-    domain: 'security',
-    tool: 'kubectl',
-    tags: ['tls', 'gateway', 'secret', 'cleanup', 'lab'],
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'kubectl-port-forward-ingressgateway',
-    command: 'kubectl port-forward -n istio-system svc/istio-ingressgateway 8080:80 8443:443',
-    summary: 'Makes the ingress gateway reachable on your machine without a load balancer: local port 8080 leads to its port 80 and 8443 to its port 443. It runs until you stop it, so use a second terminal.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['ingress', 'gateway', 'port-forward', 'lab'],
-    output: 'Forwarding from 127.0.0.1:8080 -> 8080\nForwarding from 127.0.0.1:8443 -> 8443',
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'curl-resolve-localhost-no-cacert',
-    command: 'curl -sS -o /dev/null -w "%{http_code}\\n" --resolve <host>:<port>:127.0.0.1 https://<host>:<port>/status/418',
-    summary: 'Calls the host name over HTTPS through the local port-forward, trusting only the system CAs. A gateway certificate signed by a private test root must fail the check.',
-    domain: 'security',
-    tool: 'curl',
-    tags: ['tls', 'gateway', 'test', 'lab'],
-    output: 'curl: (60) SSL certificate problem: unable to get local issuer certificate\n000',
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'curl-resolve-localhost-cacert',
-    command: 'curl -sS -o /dev/null -w "%{http_code}\\n" --resolve <host>:<port>:127.0.0.1 --cacert <root-name>.crt https://<host>:<port>/status/418',
-    summary: 'The same call, checking the gateway certificate against the test root: --resolve sends it to the port-forward while SNI, Host and the certificate check use the host name.',
-    domain: 'security',
-    tool: 'curl',
-    tags: ['tls', 'gateway', 'test', 'lab'],
-    output: '418',
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'curl-resolve-localhost-client-cert',
-    command: 'curl -sS -o /dev/null -w "%{http_code}\\n" --resolve <host>:<port>:127.0.0.1 --cacert <root-name>.crt --cert <client>.crt --key <client>.key https://<host>:<port>/status/418',
-    summary: 'The same call, also presenting a client certificate and its key, as a MUTUAL Gateway server requires.',
-    domain: 'security',
-    tool: 'curl',
-    tags: ['tls', 'mtls', 'gateway', 'test', 'lab'],
-    output: '418',
-    page: '/labs/edge-tls/',
-  },
-  {
-    id: 'curl-localhost-head-redirect',
-    command: 'curl -s -I --resolve <host>:<port>:127.0.0.1 http://<host>:<port>/status/418',
-    summary: 'Sends a plain HTTP request to the host name through the local port-forward and shows only the response headers; with httpsRedirect the answer is 301 with a Location on https.',
-    domain: 'traffic',
-    tool: 'curl',
-    tags: ['ingress', 'gateway', 'tls', 'redirect', 'lab'],
-    page: '/labs/edge-tls/',
   },
 ];

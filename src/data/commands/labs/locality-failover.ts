@@ -1,65 +1,15 @@
-import type { CommandEntry } from './types';
+import type { CommandSpec } from '../types';
 
 /**
- * Commands of the resilience labs: fault injection (/labs/fault-injection/) and locality failover
- * (/labs/locality-failover/).
+ * Commands first used by the lab src/content/docs/labs/locality-failover.mdx (manifests in
+ * src/examples/labs/locality-failover/).
+ * Domain: the lab's first competency; tool: from each command's first word.
  */
-export const commands: CommandEntry[] = [
-  {
-    id: 'kubectl-exec-curl-loop-1000-status-codes',
-    command: `kubectl exec deploy/curl -n <namespace> -- sh -c 'for i in $(seq 1 1000); do curl -s -o /dev/null -w "%{http_code}\\n" http://<service>:<port>/; done' | sort | uniq -c`,
-    summary: 'Sends 1,000 requests from the curl pod and counts the answers per status code. Large enough to see a small fault percentage such as 1 (about 10 in 1,000); it takes a little while to run.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['fault-injection', 'verify', 'curl', 'lab'],
-    output: '    991 200\n      9 503',
-    page: '/labs/fault-injection/',
-  },
-  {
-    id: 'kubectl-exec-curl-status-and-time-end-user-jason',
-    command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -o /dev/null -w "%{http_code} %{time_total}s\\n" -H "end-user: jason" http://<service>:<port>/',
-    summary: 'Sends one request with the header end-user: jason and prints the status code and the total time. Compare it with the same request without the header to check a fault scoped to one user.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['fault-injection', 'headers', 'verify', 'curl', 'lab'],
-    output: '200 3.012477s',
-    page: '/labs/fault-injection/',
-  },
-  {
-    id: 'kubectl-exec-curl-productpage-status-and-time',
-    command: 'kubectl exec deploy/curl -n <namespace> -- curl -s -o /dev/null -w "%{http_code} %{time_total}s\\n" http://productpage:9080/productpage',
-    summary: 'Loads the Bookinfo product page from the curl pod and prints the status code and the total time. The page calls reviews, which calls ratings, so delays further down the chain show up here.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['fault-injection', 'timeouts', 'bookinfo', 'curl', 'lab'],
-    output: '200 1.046381s',
-    page: '/labs/fault-injection/',
-  },
-  {
-    id: 'kubectl-exec-curl-productpage-reviews-error',
-    command: 'kubectl exec deploy/curl -n <namespace> -- curl -s http://productpage:9080/productpage | grep -o "product reviews are currently unavailable"',
-    summary: 'Loads the Bookinfo product page and prints the error text the page shows when its call to reviews failed. No output means the reviews section loaded normally.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['fault-injection', 'timeouts', 'bookinfo', 'curl', 'lab'],
-    output: 'product reviews are currently unavailable',
-    page: '/labs/fault-injection/',
-  },
-  {
-    id: 'kubectl-delete-bookinfo-sample',
-    command: 'kubectl delete -n <namespace> -f samples/bookinfo/platform/kube/bookinfo.yaml',
-    summary: 'Removes the Bookinfo Services, Deployments and service accounts that the sample manifest created in the namespace. Run it from the Istio release folder.',
-    domain: 'traffic',
-    tool: 'kubectl',
-    tags: ['bookinfo', 'cleanup', 'lab'],
-    page: '/labs/fault-injection/',
-  },
+export const commands: CommandSpec[] = [
   {
     id: 'shell-write-kind-config-three-nodes',
     command: `printf 'kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\nnodes:\\n- role: control-plane\\n- role: worker\\n- role: worker\\n' > kind-locality.yaml`,
     summary: 'Writes a kind configuration file for a cluster with one control-plane node and two worker nodes, so that the two workers can stand for two localities.',
-    domain: 'traffic',
-    tool: 'shell',
     tags: ['kind', 'cluster', 'locality', 'lab'],
     page: '/labs/locality-failover/',
   },
@@ -67,8 +17,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-kind-create-cluster-locality',
     command: 'kind create cluster --name istio-locality --config kind-locality.yaml',
     summary: 'Creates a local kind cluster from the configuration file, here with three nodes: istio-locality-control-plane, istio-locality-worker and istio-locality-worker2.',
-    domain: 'traffic',
-    tool: 'shell',
     tags: ['kind', 'cluster', 'locality', 'lab'],
     page: '/labs/locality-failover/',
   },
@@ -76,8 +24,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-label-node-topology',
     command: 'kubectl label node <node> topology.kubernetes.io/region=<region> topology.kubernetes.io/zone=<zone> --overwrite',
     summary: 'Gives a node a region and a zone label. Istio derives the locality of every pod on that node from these labels; cloud providers set them for you, local clusters need them by hand.',
-    domain: 'traffic',
-    tool: 'kubectl',
     tags: ['locality', 'nodes', 'failover', 'lab'],
     output: 'node/istio-locality-worker labeled',
     page: '/labs/locality-failover/',
@@ -86,8 +32,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-get-pods-namespace-wide',
     command: 'kubectl get pods -n <namespace> -o wide',
     summary: 'Lists the pods of a namespace with their IP and the NODE they run on, for example to check that a nodeSelector placed each pod in the intended zone.',
-    domain: 'traffic',
-    tool: 'kubectl',
     tags: ['pods', 'nodes', 'locality', 'lab'],
     page: '/labs/locality-failover/',
   },
@@ -95,8 +39,6 @@ export const commands: CommandEntry[] = [
     id: 'istioctl-pc-endpoints-helloworld',
     command: 'istioctl proxy-config endpoints deploy/curl -n <namespace> --cluster "outbound|5000||helloworld.<namespace>.svc.cluster.local"',
     summary: 'Lists the helloworld endpoints as the curl pod\'s sidecar sees them. The OUTLIER CHECK column shows FAILED for a pod that outlier detection has ejected.',
-    domain: 'traffic',
-    tool: 'istioctl',
     tags: ['locality', 'failover', 'outlier-detection', 'proxy-config', 'lab'],
     output: 'ENDPOINT            STATUS      OUTLIER CHECK     CLUSTER\n10.244.1.7:5000     HEALTHY     FAILED            outbound|5000||helloworld.shop.svc.cluster.local\n10.244.2.9:5000     HEALTHY     OK                outbound|5000||helloworld.shop.svc.cluster.local',
     page: '/labs/locality-failover/',
@@ -105,8 +47,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-exec-pilot-agent-drain-listeners',
     command: 'kubectl exec deploy/<name> -n <namespace> -c istio-proxy -- pilot-agent request POST drain_listeners',
     summary: 'Asks the sidecar of one Deployment\'s pod to drain its listeners through the Envoy admin API. The pod keeps running but its proxy stops accepting new connections, which makes it fail for callers: the way the istio.io locality failover task breaks a locality.',
-    domain: 'traffic',
-    tool: 'kubectl',
     tags: ['locality', 'failover', 'envoy', 'lab'],
     output: 'OK',
     page: '/labs/locality-failover/',
@@ -115,8 +55,6 @@ export const commands: CommandEntry[] = [
     id: 'shell-kind-delete-cluster-locality',
     command: 'kind delete cluster --name istio-locality',
     summary: 'Deletes the kind cluster of the locality lab with everything in it, Istio included.',
-    domain: 'traffic',
-    tool: 'shell',
     tags: ['kind', 'cluster', 'cleanup', 'lab'],
     page: '/labs/locality-failover/',
   },
@@ -124,8 +62,6 @@ export const commands: CommandEntry[] = [
     id: 'kubectl-label-node-topology-remove',
     command: 'kubectl label node <node> topology.kubernetes.io/region- topology.kubernetes.io/zone-',
     summary: 'Removes the region and zone labels from a node again (a trailing minus deletes a label). Only for labels you added by hand on a practice cluster.',
-    domain: 'traffic',
-    tool: 'kubectl',
     tags: ['locality', 'nodes', 'cleanup', 'lab'],
     output: 'node/istio-locality-worker unlabeled',
     page: '/labs/locality-failover/',
