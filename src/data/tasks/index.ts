@@ -1,0 +1,14 @@
+/** The task bank: every task of every domain, and lookups. */
+import { findCompetency, type ExamDomainId } from '../curriculum';
+import type { Task } from '../../lib/exam/types';
+import { trafficTasks } from './traffic';
+
+export const tasks: readonly Task[] = [...trafficTasks];
+
+export const taskById = new Map(tasks.map((t) => [t.id, t]));
+
+export function domainOf(task: Task): ExamDomainId {
+  const c = findCompetency(task.competency);
+  if (!c) throw new Error(`task ${task.id}: unknown competency ${task.competency}`);
+  return c.domain.id;
+}

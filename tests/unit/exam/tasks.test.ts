@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { competencyIds, findCompetency } from '~/data/curriculum';
+import { tasks } from '~/data/tasks';
+import { gradeTask } from '~/lib/exam/grade';
+import { catalogKey, loadFieldCatalog } from '~/lib/istio/field-catalog';
+import { validateManifest, formatProblem, type CatalogLookup } from '~/lib/istio/validate';
+import type { TaskCases } from './cases';
+import { trafficCases } from './cases-traffic';
+
+const cases: Record<string, TaskCases> = { ...trafficCases };
+
+const catalog = await loadFieldCatalog();
+const lookup: CatalogLookup = (apiVersion, kind) => catalog.get(catalogKey(apiVersion, kind));
+/** The build's validator (Node): every YAML a task calls correct must be accepted by it. */
+async function problems(text: string): Promise<string[]> {
+  const r = await validateManifest(text, 'answer.yaml', lookup);
+  return r.problems.filter((p) => p.severity === 'error').map(formatProblem);
+}
+
+const failing = (answer: string, task: (typeof tasks)[number]) => gradeTask(task, answer).probes.filter((p) => !p.pass);
+
+describe('task bank', () => {
+  it('ids are unique and every competency is known', () => {
+    expect(new Set(tasks.map((t) => t.id)).size).toBe(tasks.length);
+    for (const t of tasks) expect(findCompetency(t.competency), t.id).toBeDefined();
+  });
+  it('every task has its test cases', () => {
+    for (const t of tasks) expect(cases[t.id], t.id).toBeDefined();
+  });
+  it('counts per competency (reported)', () => {
+    const counts = Object.fromEntries(competencyIds.map((c) => [c, tasks.filter((t) => t.competency === c).length]));
+    expect(Object.values(counts).every((n) => n >= 1)).toBe(true);
+  });
+});
+
+for (const task of tasks) {
+  describe(`task ${task.id}`, () => {
+    const c = cases[task.id]!;
+    it('the model solution scores 100%', async () => {
+      const r = gradeTask(task, task.solution);
+      expect(r.probes.filter((p) => !p.pass)).toEqual([]);
+      expect(r.score).toBe(1);
+      if (task.kind !== 'command') expect(await problems(task.solution)).toEqual([]);
+    });
+    it('the context is valid and, for troubleshooting, the starter fails', async () => {
+      if (task.kind === 'command') return;
+      if (task.given.trim()) expect(await problems(task.given)).toEqual([]);
+      if (task.kind === 'troubleshoot') {
+        expect(await problems(task.starter)).toEqual([]);
+        expect(gradeTask(task, task.starter).score).toBeLessThan(1);
+      }
+    });
+    it('at least two other correct forms score 100%', async () => {
+      expect(c.alternatives.length).toBeGreaterThanOrEqual(2);
+      for (const alt of c.alternatives) {
+        expect(failing(alt, task)).toEqual([]);
+        if (task.kind !== 'command') expect(await problems(alt)).toEqual([]);
+      }
+    });
+    it('typical mistakes lose exactly the requirement they break, and feedback names it', async () => {
+      expect(c.mistakes.length).toBeGreaterThanOrEqual(2);
+      for (const m of c.mistakes) {
+        const r = gradeTask(task, m.answer);
+        expect(r.rejected, m.why).toBe(false);
+        const failed = r.probes.filter((p) => !p.pass);
+        expect(failed.map((p) => p.id).sort(), m.why).toEqual([...m.breaks].sort());
+        for (const p of failed) expect(p.saw, m.why).toMatch(/the task asks/);
+        if (task.kind !== 'command') expect(await problems(m.answer), m.why).toEqual([]);
+      }
+    });
+  });
+}
