@@ -50,7 +50,7 @@ export function gatewayServerProbe(id: string, requirement: string, want: Server
           return problems.length ? { pass: false, saw: `${where} with ${problems.join(', ')}.` } : { pass: true, saw: `${where}${want.tlsMode ? ` with TLS ${want.tlsMode}` : ''}.` };
         }
       }
-      return { pass: false, saw: `no Gateway on pods labelled ${Object.entries(want.gatewayLabels).map(([k, v]) => `${k}=${v}`).join(',')} accepts ${host} on port ${want.port}.` };
+      return { pass: false, saw: `no Gateway on pods labelled ${Object.entries(want.gatewayLabels).map(([k, v]) => `${k}=${v}`).join(',')} accepts ${host} on port ${want.port}; the task asks for one that does.` };
     },
   };
 }
@@ -58,7 +58,8 @@ export function gatewayServerProbe(id: string, requirement: string, want: Server
 export interface EntryWant {
   host: string;
   port?: number;
-  protocol?: string;
+  /** Accepted protocols (TLS and HTTPS both mean "the client speaks TLS"). */
+  protocol?: string | string[];
   resolution?: string;
   location?: string;
 }
@@ -71,13 +72,13 @@ export function serviceEntryProbe(id: string, requirement: string, want: EntryWa
     run(w) {
       const host = want.host.toLowerCase();
       const se = w.ofKind('ServiceEntry').find((o) => list(dict(o.value.spec).hosts).some((h) => hostCovers((str(h) ?? '').toLowerCase(), host)));
-      if (!se) return { pass: false, saw: `no ServiceEntry adds ${host} to the mesh's registry.` };
+      if (!se) return { pass: false, saw: `no ServiceEntry adds ${host} to the mesh's registry; the task asks for one.` };
       const spec = dict(se.value.spec);
       const problems: string[] = [];
       if (want.port !== undefined) {
         const port = list(spec.ports).map(dict).find((p) => Number(p.number) === want.port);
         if (!port) problems.push(`no port ${want.port}`);
-        else if (want.protocol && (str(port.protocol) ?? '').toUpperCase() !== want.protocol) problems.push(`port ${want.port} has protocol ${str(port.protocol) ?? 'not set'} (the task asks for ${want.protocol})`);
+        else if (want.protocol && ![want.protocol].flat().includes((str(port.protocol) ?? '').toUpperCase())) problems.push(`port ${want.port} has protocol ${str(port.protocol) ?? 'not set'} (the task asks for ${[want.protocol].flat().join(' or ')})`);
       }
       const resolution = str(spec.resolution) ?? 'NONE';
       if (want.resolution && resolution !== want.resolution) problems.push(`resolution ${resolution} (the task asks for ${want.resolution})`);
@@ -133,7 +134,7 @@ export function installProbe(id: string, requirement: string, path: string, want
     requirement,
     run(w) {
       const iop = w.ofKind('IstioOperator')[0];
-      if (!iop) return { pass: false, saw: 'the answer has no IstioOperator.' };
+      if (!iop) return { pass: false, saw: 'the answer has no IstioOperator; the task asks for one.' };
       const raw = at(iop.value.spec, path);
       const got = raw === undefined ? fallback : raw;
       const pass = got !== undefined && sameValue(got, want);
@@ -149,7 +150,7 @@ export function gatewayComponentProbe(id: string, requirement: string, kind: 'in
     requirement,
     run(w) {
       const iop = w.ofKind('IstioOperator')[0];
-      if (!iop) return { pass: false, saw: 'the answer has no IstioOperator.' };
+      if (!iop) return { pass: false, saw: 'the answer has no IstioOperator; the task asks for one.' };
       const gws = list(at(iop.value.spec, `components.${kind}`)).map(dict);
       const gw = gws.find((g) => g.name === name);
       const on = gw ? gw.enabled === true : false;

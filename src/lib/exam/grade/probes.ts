@@ -151,7 +151,7 @@ export function routeDetailProbe(
     run(w) {
       const r = route(w, request);
       if (!r.ok) return { pass: false, saw: r.saw };
-      if (!r.decision) return { pass: false, saw: `no VirtualService applies to ${describeRequest(request)}.` };
+      if (!r.decision) return { pass: false, saw: `no VirtualService applies to ${describeRequest(request)}; the task asks for one.` };
       const out = read(r.decision);
       return { pass: out.pass, saw: `For ${describeRequest(request)}: ${out.saw}` };
     },
@@ -205,7 +205,7 @@ export function policyProbe(id: string, requirement: string, target: { host: str
     requirement,
     run(w) {
       const eff = effectivePolicy(w, target.host, target.namespace, target.subset);
-      if (!eff) return { pass: false, saw: `no DestinationRule applies to ${where}.` };
+      if (!eff) return { pass: false, saw: `no DestinationRule applies to ${where}; the task asks for one.` };
       const wrong = Object.entries(fields).filter(([p, v]) => !sameValue(at(eff.policy, p), v));
       if (wrong.length === 0) return { pass: true, saw: `${where} has ${Object.entries(fields).map(([p, v]) => `${p} ${v}`).join(', ')} (${eff.from}).` };
       return { pass: false, saw: `${where} has ${wrong.map(([p, v]) => `${p} ${show(at(eff.policy, p))} (the task asks for ${v})`).join(', ')}.` };
