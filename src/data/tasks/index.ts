@@ -1,9 +1,10 @@
 /** The task bank: every task of every domain, and lookups. */
 import { findCompetency, type ExamDomainId } from '../curriculum';
 import type { Task } from '../../lib/exam/types';
+import { securityTasks } from './security';
 import { trafficTasks } from './traffic';
 
-export const tasks: readonly Task[] = [...trafficTasks];
+export const tasks: readonly Task[] = [...trafficTasks, ...securityTasks];
 
 export const taskById = new Map(tasks.map((t) => [t.id, t]));
 

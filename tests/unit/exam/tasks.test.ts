@@ -5,9 +5,10 @@ import { gradeTask } from '~/lib/exam/grade';
 import { catalogKey, loadFieldCatalog } from '~/lib/istio/field-catalog';
 import { validateManifest, formatProblem, type CatalogLookup } from '~/lib/istio/validate';
 import type { CaseBuilder } from './cases';
+import { securityCases } from './cases-security';
 import { trafficCases } from './cases-traffic';
 
-const cases: Record<string, CaseBuilder> = { ...trafficCases };
+const cases: Record<string, CaseBuilder> = { ...trafficCases, ...securityCases };
 
 const catalog = await loadFieldCatalog();
 const lookup: CatalogLookup = (apiVersion, kind) => catalog.get(catalogKey(apiVersion, kind));
