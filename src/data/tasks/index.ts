@@ -1,10 +1,11 @@
 /** The task bank: every task of every domain, and lookups. */
 import { findCompetency, type ExamDomainId } from '../curriculum';
 import type { Task } from '../../lib/exam/types';
+import { installTasks } from './install';
 import { securityTasks } from './security';
 import { trafficTasks } from './traffic';
 
-export const tasks: readonly Task[] = [...trafficTasks, ...securityTasks];
+export const tasks: readonly Task[] = [...installTasks, ...trafficTasks, ...securityTasks];
 
 export const taskById = new Map(tasks.map((t) => [t.id, t]));
 

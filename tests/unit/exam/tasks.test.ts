@@ -5,10 +5,11 @@ import { gradeTask } from '~/lib/exam/grade';
 import { catalogKey, loadFieldCatalog } from '~/lib/istio/field-catalog';
 import { validateManifest, formatProblem, type CatalogLookup } from '~/lib/istio/validate';
 import type { CaseBuilder } from './cases';
+import { installCases } from './cases-install';
 import { securityCases } from './cases-security';
 import { trafficCases } from './cases-traffic';
 
-const cases: Record<string, CaseBuilder> = { ...trafficCases, ...securityCases };
+const cases: Record<string, CaseBuilder> = { ...installCases, ...trafficCases, ...securityCases };
 
 const catalog = await loadFieldCatalog();
 const lookup: CatalogLookup = (apiVersion, kind) => catalog.get(catalogKey(apiVersion, kind));

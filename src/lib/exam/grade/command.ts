@@ -69,17 +69,19 @@ export function gradeCommandLine(expect: CommandExpectation, line: string): { pr
     const pass = got === want || argNamespace(want, got) !== undefined;
     probe(`arg-${i}`, `argument ${want}`, pass, pass ? `the argument is ${got}.` : `the argument is ${got ?? 'missing'}; the task asks for ${want}.`);
   }
-  for (const [name, want] of Object.entries(expect.flags ?? {})) {
-    const got = cmd.flags.get(name);
-    const viaArg = name === 'namespace' && (expect.args ?? []).some((a, i) => argNamespace(a, cmd.args[i]) !== undefined);
-    const pass = viaArg || (got !== undefined && (want === true ? got.includes('true') : got.includes(want)));
-    const label = want === true ? `--${name}` : `--${name} ${want}`;
-    probe(`flag-${name}`, label, pass, pass ? `${label} is given${viaArg ? ' (as the pod name suffix)' : ''}.` : `--${name} is ${got ? got.join(', ') : 'missing'}; the task asks for ${label}.`);
-  }
   const sets = new Map<string, string>();
   for (const v of cmd.flags.get('set') ?? []) {
     const eq = v.indexOf('=');
     if (eq > 0) sets.set(setKey(v.slice(0, eq)), v.slice(eq + 1));
+  }
+  for (const [name, want] of Object.entries(expect.flags ?? {})) {
+    // `--revision x` and `--set revision=x` mean the same to istioctl install.
+    const viaSet = name === 'revision' && sets.has('revision') ? [sets.get('revision')!] : [];
+    const got = cmd.flags.get(name) ?? (viaSet.length ? viaSet : undefined);
+    const viaArg = name === 'namespace' && (expect.args ?? []).some((a, i) => argNamespace(a, cmd.args[i]) !== undefined);
+    const pass = viaArg || (got !== undefined && (want === true ? got.includes('true') : got.includes(want)));
+    const label = want === true ? `--${name}` : `--${name} ${want}`;
+    probe(`flag-${name}`, label, pass, pass ? `${label} is given${viaArg ? ' (as the pod name suffix)' : ''}.` : `--${name} is ${got ? got.join(', ') : 'missing'}; the task asks for ${label}.`);
   }
   for (const [k, want] of Object.entries(expect.sets ?? {})) {
     const got = sets.get(setKey(k));

@@ -158,3 +158,20 @@ export function gatewayComponentProbe(id: string, requirement: string, kind: 'in
     },
   };
 }
+
+/** Labels of a Namespace object: each wanted label has the value given, or is absent when the value is null. */
+export function namespaceLabelProbe(id: string, requirement: string, namespace: string, want: Record<string, string | null>): Probe {
+  return {
+    id,
+    requirement,
+    run(w) {
+      const obj = w.ofKind('Namespace').find((o) => o.name === namespace);
+      if (!obj) return { pass: false, saw: `there is no Namespace ${namespace}; the task asks for one.` };
+      const labels = dict(dict(obj.value.metadata).labels);
+      const wrong = Object.entries(want).filter(([k, v]) => (v === null ? k in labels : str(labels[k]) !== v));
+      const shown = Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(', ') || 'no labels';
+      if (!wrong.length) return { pass: true, saw: `namespace ${namespace} has ${shown}.` };
+      return { pass: false, saw: `namespace ${namespace} has ${shown}; the task asks for ${wrong.map(([k, v]) => (v === null ? `no ${k} label` : `${k}=${v}`)).join(', ')}.` };
+    },
+  };
+}
