@@ -4,8 +4,9 @@ import type { Task } from '../../lib/exam/types';
 import { installTasks } from './install';
 import { securityTasks } from './security';
 import { trafficTasks } from './traffic';
+import { troubleshootingTasks } from './troubleshooting';
 
-export const tasks: readonly Task[] = [...installTasks, ...trafficTasks, ...securityTasks];
+export const tasks: readonly Task[] = [...installTasks, ...trafficTasks, ...securityTasks, ...troubleshootingTasks];
 
 export const taskById = new Map(tasks.map((t) => [t.id, t]));
 

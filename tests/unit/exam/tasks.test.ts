@@ -8,8 +8,9 @@ import type { CaseBuilder } from './cases';
 import { installCases } from './cases-install';
 import { securityCases } from './cases-security';
 import { trafficCases } from './cases-traffic';
+import { troubleshootingCases } from './cases-troubleshooting';
 
-const cases: Record<string, CaseBuilder> = { ...installCases, ...trafficCases, ...securityCases };
+const cases: Record<string, CaseBuilder> = { ...installCases, ...trafficCases, ...securityCases, ...troubleshootingCases };
 
 const catalog = await loadFieldCatalog();
 const lookup: CatalogLookup = (apiVersion, kind) => catalog.get(catalogKey(apiVersion, kind));

@@ -16,7 +16,9 @@ function apply(context: ClusterObject[], answer: ClusterObject[]): ClusterObject
 }
 
 function gradeYaml(task: YamlTask, answer: string): GradeResult {
-  const given = checkAnswer(task.given, { fileName: 'context.yaml', namespace: task.namespace });
+  // A troubleshooting task's broken objects are already in the cluster: the answer is applied over them.
+  const context = task.kind === 'troubleshoot' ? `${task.given}\n---\n${task.starter}` : task.given;
+  const given = checkAnswer(context, { fileName: 'context.yaml', namespace: task.namespace });
   if (given.diagnostics.length) throw new Error(`task ${task.id}: its context does not check: ${given.diagnostics[0]!.message}`);
   const checked = checkAnswer(answer, { fileName: 'answer.yaml', namespace: task.namespace });
   const possible = task.probes.length;
