@@ -78,7 +78,9 @@ export function checkAnswer(text: string, options: { fileName: string; namespace
       continue;
     }
     const namespace = typeof meta?.namespace === 'string' ? meta.namespace : (options.namespace ?? 'default');
-    documents.push({ kind, name, namespace, value: v, line });
+    // The engine reads metadata.namespace itself: fill it in as the API server would.
+    const placed = typeof meta?.namespace === 'string' ? v : { ...v, metadata: { ...meta, namespace } };
+    documents.push({ kind, name, namespace, value: placed, line });
   }
   return { documents, diagnostics };
 }
