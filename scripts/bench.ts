@@ -56,6 +56,7 @@ async function main() {
   pick('exam page', '/exam/overview/');
   pick('lab page', '/labs/edge-tls/');
   pick('commands page', '/commands/');
+  pick('mock exam page', '/mock-exam/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
   // A simulator is a custom element of our own: any hyphenated tag that is not Starlight's.
   const starlightTags = /^(sl-|starlight-|site-search|mobile-starlight-toc|astro-)/;
@@ -120,6 +121,8 @@ async function main() {
       const mod = (await import(pdfModule)) as { measureCheatSheetPdfs?: (browser: unknown, base: string) => Promise<unknown> };
       if (mod.measureCheatSheetPdfs) pdf = await mod.measureCheatSheetPdfs(browser, base);
     }
+    const examBench = await import('./bench-exam');
+    const exam = { grading: examBench.measureGrading(), ...(await examBench.measureMockOpen(browser, base)) };
     await browser.close();
 
     const { measureEngine } = await import('./bench-engine');
@@ -133,6 +136,7 @@ async function main() {
       pageTypes: rows,
       cheatSheetPdfs: pdf,
       engine,
+      exam,
     };
     console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
     console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
@@ -148,6 +152,8 @@ async function main() {
         'css gzip': kb(Number(r['css gzip'])),
       })),
     );
+    console.log('\nExam rehearsal (grading every task\'s model solution; opening mock 1 in Chromium):');
+    console.table({ ...exam.grading, openMockMs: exam.openMockMs });
     console.log('\nEngine on hostile input (best of several runs):');
     console.table(engine);
     if (pdf) {

@@ -196,7 +196,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
         ),
       ),
       h('h2', null, 'Review'),
-      tasks.map((t, i) =>
+      ...tasks.map((t, i) =>
         h(
           'details',
           { class: 'border-t border-[var(--sl-color-gray-5)] py-2' },
