@@ -461,4 +461,216 @@ spec:
     explanation: 'PASSTHROUGH forwards the encrypted stream; the gateway can only route on the SNI name, so the VirtualService uses a tls rule with sniHosts, not an http rule.',
     hints: ['Server protocol TLS with mode PASSTHROUGH.', 'VirtualService tls: with match.sniHosts.'],
   },
+  {
+    id: 'authz-deny-other-namespaces',
+    kind: 'yaml',
+    competency: 'security.authorization',
+    title: 'Deny every namespace but one',
+    context: 'httpbin runs in namespace api (app: httpbin) with mTLS. Other teams may add ALLOW policies later; your policy must win over them.',
+    requirements: ['Requests to httpbin from namespace web are not denied by your policy.', 'Requests to httpbin from any other namespace (e.g. batch) are denied, whatever ALLOW policies exist.'],
+    namespace: 'api',
+    given: '',
+    starter: '',
+    solution: `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: only-web
+  namespace: api
+spec:
+  selector:
+    matchLabels:
+      app: httpbin
+  action: DENY
+  rules:
+  - from:
+    - source:
+        notNamespaces: ["web"]
+`,
+    probes: [
+      authzProbe('web-allowed', 'from web allowed', { to: workload('httpbin', 'api'), from: 'web/client' }, 'allow'),
+      authzProbe('batch-denied', 'from batch denied', { to: workload('httpbin', 'api'), from: 'batch/job' }, 'deny'),
+    ],
+    docsUrl: istioDocs('tasks/security/authorization/authz-deny'),
+    pagePath: '/security/authorization-policy/',
+    explanation: 'DENY policies are evaluated before ALLOW policies, so a DENY with notNamespaces cannot be undone by an ALLOW policy someone adds later.',
+    hints: ['action: DENY.', 'notNamespaces.'],
+  },
+  {
+    id: 'authz-two-rules',
+    kind: 'yaml',
+    competency: 'security.authorization',
+    title: 'An API for one caller, a health check for all',
+    context: 'backend runs in namespace shop (app: backend). frontend runs as service account shop/frontend; the kubelet probes /healthz without mTLS.',
+    requirements: ['frontend may send GET requests to paths under /api/.', 'frontend may not POST to /api/.', 'Anyone may GET /healthz, even without mTLS.', 'Other callers may not reach /api/.'],
+    namespace: 'shop',
+    given: '',
+    starter: '',
+    solution: `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: backend
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: backend
+  action: ALLOW
+  rules:
+  - from:
+    - source:
+        principals: ["cluster.local/ns/shop/sa/frontend"]
+    to:
+    - operation:
+        methods: ["GET"]
+        paths: ["/api/*"]
+  - to:
+    - operation:
+        methods: ["GET"]
+        paths: ["/healthz"]
+`,
+    probes: [
+      authzProbe('frontend-get', 'frontend GET /api/items allowed', { to: workload('backend', 'shop'), from: 'shop/frontend', method: 'GET', path: '/api/items' }, 'allow'),
+      authzProbe('frontend-post', 'frontend POST /api/items denied', { to: workload('backend', 'shop'), from: 'shop/frontend', method: 'POST', path: '/api/items' }, 'deny'),
+      authzProbe('healthz', 'plaintext GET /healthz allowed', { to: workload('backend', 'shop'), method: 'GET', path: '/healthz' }, 'allow'),
+      authzProbe('others-api', 'other callers denied on /api/', { to: workload('backend', 'shop'), from: 'shop/batch', method: 'GET', path: '/api/items' }, 'deny'),
+    ],
+    docsUrl: istioDocs('tasks/security/authorization/authz-http'),
+    pagePath: '/security/authorization-policy/',
+    explanation: 'Rules of one policy are ORed: the first rule opens the API to frontend only, the second opens /healthz to anyone (a rule without from matches any source, also plaintext).',
+    hints: ['Two rules in one ALLOW policy.', 'The health rule has no from.'],
+  },
+  {
+    id: 'mtls-port-exception',
+    kind: 'yaml',
+    competency: 'security.authentication',
+    title: 'Strict mTLS except a metrics port',
+    context: 'The db workload in namespace data (app: db) serves PostgreSQL on port 5432 and plaintext Prometheus metrics on container port 9100.',
+    requirements: ['db accepts only mutual TLS on port 5432.', 'db accepts plaintext on port 9100.'],
+    namespace: 'data',
+    given: '',
+    starter: '',
+    solution: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: db
+  namespace: data
+spec:
+  selector:
+    matchLabels:
+      app: db
+  mtls:
+    mode: STRICT
+  portLevelMtls:
+    9100:
+      mode: PERMISSIVE
+`,
+    probes: [
+      mtlsProbe('db-strict', 'port 5432 STRICT', workload('db', 'data'), 'STRICT', 5432),
+      mtlsProbe('metrics-open', 'port 9100 accepts plaintext', workload('db', 'data'), ['PERMISSIVE', 'DISABLE'], 9100),
+    ],
+    docsUrl: istioDocs('reference/config/security/peer_authentication'),
+    pagePath: '/security/mtls-peer-authentication/',
+    explanation: 'portLevelMtls overrides the mode for one container port; it needs a selector (a namespace-wide policy cannot set it). PERMISSIVE accepts both plaintext and mTLS; DISABLE would also pass this check, but PERMISSIVE keeps mTLS working for mesh clients.',
+    hints: ['portLevelMtls is keyed by port number.', 'It only works with a selector.'],
+  },
+  {
+    id: 'jwt-audience-public-path',
+    kind: 'yaml',
+    competency: 'security.authentication',
+    title: 'JWT with an audience and a public path',
+    context: 'Tokens come from https://auth.example.com (keys at https://auth.example.com/.well-known/jwks.json). The api workload in namespace shop has the label app: api.',
+    requirements: ['Only tokens issued for the audience shop-api are accepted.', 'Requests under /public/ are allowed without a token.', 'Other paths need a valid token.'],
+    namespace: 'shop',
+    given: '',
+    starter: '',
+    solution: `apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata:
+  name: api-jwt
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  jwtRules:
+  - issuer: https://auth.example.com
+    jwksUri: https://auth.example.com/.well-known/jwks.json
+    audiences: ["shop-api"]
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: api-access
+  namespace: shop
+spec:
+  selector:
+    matchLabels:
+      app: api
+  action: ALLOW
+  rules:
+  - from:
+    - source:
+        requestPrincipals: ["*"]
+  - to:
+    - operation:
+        paths: ["/public/*"]
+`,
+    probes: [
+      jwtProbe('wrong-audience', 'token for another audience rejected', { to: workload('api', 'shop'), token: { state: 'valid', iss: issuer, sub: 'alice', aud: ['other'] }, path: '/orders' }, 403),
+      jwtProbe('public', '/public/ without token allowed', { to: workload('api', 'shop'), token: { state: 'none' }, path: '/public/info' }, 200),
+      jwtProbe('private-needs-token', 'other paths without token denied', { to: workload('api', 'shop'), token: { state: 'none' }, path: '/orders' }, 403),
+      jwtProbe('right-audience', 'token for shop-api allowed', { to: workload('api', 'shop'), token: { state: 'valid', iss: issuer, sub: 'alice', aud: ['shop-api'] }, path: '/orders' }, 200),
+    ],
+    docsUrl: istioDocs('reference/config/security/request_authentication'),
+    pagePath: '/security/jwt-request-authentication/',
+    explanation: 'jwtRules.audiences limits the accepted aud claims; a token for another audience fails validation. The ALLOW policy ORs two rules: any request principal, or a /public/ path.',
+    hints: ['audiences sits in the jwtRule.', 'Two ALLOW rules.'],
+  },
+  {
+    id: 'gateway-two-certificates',
+    kind: 'yaml',
+    competency: 'security.edge-tls',
+    title: 'Two hosts, two certificates',
+    context: 'The ingress gateway (istio: ingressgateway) serves shop.example.com and blog.example.com on port 443. Secrets shop-cert and blog-cert in istio-system hold their certificates.',
+    requirements: ['shop.example.com is served with TLS termination using shop-cert.', 'blog.example.com is served with TLS termination using blog-cert.'],
+    namespace: 'web',
+    given: '',
+    starter: '',
+    solution: `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: web-gateway
+  namespace: web
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port:
+      number: 443
+      name: https-shop
+      protocol: HTTPS
+    hosts:
+    - shop.example.com
+    tls:
+      mode: SIMPLE
+      credentialName: shop-cert
+  - port:
+      number: 443
+      name: https-blog
+      protocol: HTTPS
+    hosts:
+    - blog.example.com
+    tls:
+      mode: SIMPLE
+      credentialName: blog-cert
+`,
+    probes: [
+      gatewayServerProbe('shop', 'shop.example.com with shop-cert', { gatewayLabels: { istio: 'ingressgateway' }, host: 'shop.example.com', port: 443, tlsMode: 'SIMPLE', credentialName: 'shop-cert' }),
+      gatewayServerProbe('blog', 'blog.example.com with blog-cert', { gatewayLabels: { istio: 'ingressgateway' }, host: 'blog.example.com', port: 443, tlsMode: 'SIMPLE', credentialName: 'blog-cert' }),
+    ],
+    docsUrl: istioDocs('tasks/traffic-management/ingress/secure-ingress'),
+    pagePath: '/security/edge-tls/',
+    explanation: 'Servers on the same port are told apart by SNI: each server lists its hosts and its own credentialName; port names must be unique within the Gateway.',
+    hints: ['Two servers on port 443.', 'Each with its own credentialName.'],
+  },
 ];

@@ -1,8 +1,8 @@
 /** Troubleshooting tasks (20% of the exam): broken manifests to fix, and the commands that diagnose. */
 import { namespaceLabelProbe } from '../../lib/exam/grade/config-probes';
-import { authzProbe, routeProbe, worldProbe } from '../../lib/exam/grade/probes';
+import { at, authzProbe, effectivePolicy, mtlsProbe, policyProbe, routeProbe, worldProbe } from '../../lib/exam/grade/probes';
 import type { Task } from '../../lib/exam/types';
-import { bookinfoServices, docs, istioDocs, workload } from './context';
+import { bookinfoServices, docs, istioDocs, reviewsSubsets, workload } from './context';
 
 const ns = 'bookinfo';
 const reviews = (headers: Record<string, string> = {}) => ({ host: 'reviews', namespace: ns, port: 9080, headers });
@@ -391,5 +391,126 @@ spec:
     pagePath: '/troubleshooting/control-plane/',
     explanation: 'experimental precheck (x precheck) looks for issues that would stop an install or upgrade; --revision names the revision you plan to install.',
     hints: ['It is an experimental (x) command.'],
+  },
+  {
+    id: 'fix-unreachable-rule',
+    kind: 'troubleshoot',
+    competency: 'troubleshooting.configuration',
+    title: 'A rule that never matches',
+    context: 'jason should see reviews v2 but always gets v1; istioctl analyze reports IST0130 (VirtualServiceUnreachableRule) for VirtualService reviews. The DestinationRule reviews defines v1, v2 and v3. Fix the VirtualService.',
+    requirements: ['end-user: jason goes to v2.', 'Everyone else goes to v1.'],
+    namespace: ns,
+    given: docs(bookinfoServices, reviewsSubsets),
+    starter: `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+  namespace: bookinfo
+spec:
+  hosts:
+  - reviews
+  http:
+  - route:
+    - destination:
+        host: reviews
+        subset: v1
+  - match:
+    - headers:
+        end-user:
+          exact: jason
+    route:
+    - destination:
+        host: reviews
+        subset: v2
+`,
+    solution: `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+  namespace: bookinfo
+spec:
+  hosts:
+  - reviews
+  http:
+  - match:
+    - headers:
+        end-user:
+          exact: jason
+    route:
+    - destination:
+        host: reviews
+        subset: v2
+  - route:
+    - destination:
+        host: reviews
+        subset: v1
+`,
+    probes: [
+      routeProbe('jason-v2', 'jason goes to v2', reviews({ 'end-user': 'jason' }), { to: 'reviews', subset: 'v2' }),
+      routeProbe('others-v1', 'others go to v1', reviews({ 'end-user': 'alice' }), { to: 'reviews', subset: 'v1' }),
+    ],
+    docsUrl: istioDocs('ops/diagnostic-tools/istioctl-analyze'),
+    pagePath: '/troubleshooting/istioctl-analyze/',
+    explanation: 'A rule without match takes every request, so rules after it are never used (IST0130). Put specific matches first and the catch-all last.',
+    hints: ['Rules are tried in order.'],
+  },
+  {
+    id: 'fix-mtls-conflict',
+    kind: 'troubleshoot',
+    competency: 'troubleshooting.data-plane',
+    title: '503 after turning on STRICT',
+    context: 'After the PeerAuthentication below was applied, calls to ratings fail with 503 ("upstream connect error or disconnect/reset before headers"). The DestinationRule ratings sets LEAST_REQUEST and was written long ago. Fix it without weakening STRICT mTLS.',
+    requirements: ['Clients connect to ratings with Istio mutual TLS (ISTIO_MUTUAL, or no tls setting so auto mTLS applies).', 'ratings keeps LEAST_REQUEST load balancing.', 'Namespace bookinfo stays STRICT.'],
+    namespace: ns,
+    given: bookinfoServices,
+    starter: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: bookinfo
+spec:
+  mtls:
+    mode: STRICT
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: ratings
+  namespace: bookinfo
+spec:
+  host: ratings
+  trafficPolicy:
+    loadBalancer:
+      simple: LEAST_REQUEST
+    tls:
+      mode: DISABLE
+`,
+    solution: `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: ratings
+  namespace: bookinfo
+spec:
+  host: ratings
+  trafficPolicy:
+    loadBalancer:
+      simple: LEAST_REQUEST
+    tls:
+      mode: ISTIO_MUTUAL
+`,
+    probes: [
+      worldProbe('client-tls', 'clients use Istio mTLS to ratings', (w) => {
+        const eff = effectivePolicy(w, 'ratings', ns);
+        const mode = eff ? at(eff.policy, 'tls.mode') : undefined;
+        const pass = mode === undefined || mode === 'ISTIO_MUTUAL';
+        return { pass, saw: `the client TLS mode for ratings is ${mode === undefined ? 'not set (auto mTLS)' : String(mode)}${pass ? '' : '; the task asks for ISTIO_MUTUAL or no setting'}.` };
+      }),
+      policyProbe('load-balancer', 'LEAST_REQUEST kept', { host: 'ratings', namespace: ns }, { 'loadBalancer.simple': 'LEAST_REQUEST' }),
+      mtlsProbe('strict-kept', 'bookinfo stays STRICT', workload('ratings'), 'STRICT'),
+    ],
+    docsUrl: istioDocs('ops/common-problems/network-issues'),
+    pagePath: '/troubleshooting/symptoms/',
+    explanation: 'tls.mode DISABLE makes the client send plaintext, which a STRICT server refuses, so the connection fails and the client returns 503. ISTIO_MUTUAL, or leaving tls out so auto mTLS decides, fixes it.',
+    hints: ['The client side of mTLS is the DestinationRule.', 'What does the client send to a STRICT server?'],
   },
 ];

@@ -8,7 +8,7 @@ import { createRandom } from '../istio';
 import type { Task } from './types';
 
 /** Tasks per domain in one mock (15 in all). */
-export const MOCK_SHAPE: Record<ExamDomainId, number> = { install: 4, traffic: 5, security: 3, troubleshooting: 3 };
+export const MOCK_SHAPE: Record<ExamDomainId, number> = { install: 3, traffic: 5, security: 4, troubleshooting: 3 };
 export const PASS_MARK = 0.68;
 export const EXAM_MINUTES = 120;
 

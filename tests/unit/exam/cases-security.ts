@@ -103,3 +103,56 @@ export const securityCases: Record<string, CaseBuilder> = {
     ],
   }),
 };
+
+export const moreSecurityCases: Record<string, CaseBuilder> = {
+  'authz-deny-other-namespaces': (s) => ({
+    alternatives: [
+      edit(s, ['notNamespaces: ["web"]', 'notPrincipals: ["cluster.local/ns/web/sa/*"]']),
+      edit(s, ['  - from:\n    - source:\n        notNamespaces: ["web"]', '  - from:\n    - source:\n        notNamespaces:\n        - web']),
+    ],
+    mistakes: [
+      { why: 'batch exempted too', breaks: ['batch-denied'], answer: edit(s, ['notNamespaces: ["web"]', 'notNamespaces: ["web", "batch"]']) },
+      { why: 'selector for another workload', breaks: ['batch-denied'], answer: edit(s, ['app: httpbin', 'app: sleep']) },
+    ],
+  }),
+  'authz-two-rules': (s) => ({
+    alternatives: [
+      edit(s, ['paths: ["/api/*"]', 'paths: ["/api/*", "/api"]']),
+      edit(s, ['  - to:\n    - operation:\n        methods: ["GET"]\n        paths: ["/healthz"]\n', '  - to:\n    - operation:\n        paths: ["/healthz"]\n        methods: ["GET", "HEAD"]\n']),
+    ],
+    mistakes: [
+      { why: 'health rule forgotten', breaks: ['healthz'], answer: edit(s, ['  - to:\n    - operation:\n        methods: ["GET"]\n        paths: ["/healthz"]\n', '']) },
+      { why: 'no method on the API rule', breaks: ['frontend-post'], answer: edit(s, ['        methods: ["GET"]\n        paths: ["/api/*"]', '        paths: ["/api/*"]']) },
+    ],
+  }),
+  'mtls-port-exception': (s) => ({
+    alternatives: [
+      edit(s, ['      mode: PERMISSIVE', '      mode: DISABLE']),
+      edit(s, ['  portLevelMtls:\n    9100:\n      mode: PERMISSIVE\n', '  portLevelMtls:\n    9100:\n      mode: PERMISSIVE\n    5432:\n      mode: STRICT\n']),
+    ],
+    mistakes: [
+      { why: 'workload PERMISSIVE', breaks: ['db-strict'], answer: edit(s, ['    mode: STRICT', '    mode: PERMISSIVE']) },
+      { why: 'wrong port', breaks: ['metrics-open'], answer: edit(s, ['    9100:', '    9090:']) },
+    ],
+  }),
+  'jwt-audience-public-path': (s) => ({
+    alternatives: [
+      edit(s, ['paths: ["/public/*"]', 'paths: ["/public*"]']),
+      edit(s, ['requestPrincipals: ["*"]', 'requestPrincipals: ["https://auth.example.com/*"]']),
+    ],
+    mistakes: [
+      { why: 'no audiences', breaks: ['wrong-audience'], answer: edit(s, ['    audiences: ["shop-api"]\n', '']) },
+      { why: 'no public rule', breaks: ['public'], answer: edit(s, ['  - to:\n    - operation:\n        paths: ["/public/*"]\n', '']) },
+    ],
+  }),
+  'gateway-two-certificates': (s) => ({
+    alternatives: [
+      edit(s, ['  - port:\n      number: 443\n      name: https-blog', '---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: blog-gateway\n  namespace: web\nspec:\n  selector:\n    istio: ingressgateway\n  servers:\n  - port:\n      number: 443\n      name: https-blog']),
+      edit(s, ['    - shop.example.com', '    - "*/shop.example.com"']),
+    ],
+    mistakes: [
+      { why: 'one certificate for both', breaks: ['blog'], answer: edit(s, ['credentialName: blog-cert', 'credentialName: shop-cert']) },
+      { why: 'MUTUAL for shop', breaks: ['shop'], answer: edit(s, ['      mode: SIMPLE\n      credentialName: shop-cert', '      mode: MUTUAL\n      credentialName: shop-cert']) },
+    ],
+  }),
+};

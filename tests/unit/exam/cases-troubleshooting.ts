@@ -85,3 +85,34 @@ export const troubleshootingCases: Record<string, CaseBuilder> = {
     ],
   }),
 };
+
+export const moreTroubleshootingCases: Record<string, CaseBuilder> = {
+  'fix-unreachable-rule': (s) => ({
+    alternatives: [
+      edit(s, ['exact: jason', 'regex: jason']),
+      edit(s, ['  - route:\n    - destination:\n        host: reviews\n        subset: v1', '  - match:\n    - uri:\n        prefix: /\n    route:\n    - destination:\n        host: reviews\n        subset: v1']),
+    ],
+    mistakes: [
+      { why: 'catch-all left first, match added to it', breaks: ['others-v1'], answer: edit(s, ['  - route:\n    - destination:\n        host: reviews\n        subset: v1', '  - match:\n    - headers:\n        end-user:\n          exact: bob\n    route:\n    - destination:\n        host: reviews\n        subset: v1']) },
+      { why: 'jason sent to v3', breaks: ['jason-v2'], answer: edit(s, ['        subset: v2', '        subset: v3']) },
+    ],
+  }),
+  'fix-mtls-conflict': (s) => ({
+    alternatives: [
+      edit(s, ['    tls:\n      mode: ISTIO_MUTUAL\n', '']),
+      edit(s, ['  host: ratings\n', '  host: ratings.bookinfo.svc.cluster.local\n']),
+    ],
+    mistakes: [
+      { why: 'SIMPLE TLS', breaks: ['client-tls'], answer: edit(s, ['mode: ISTIO_MUTUAL', 'mode: SIMPLE']) },
+      { why: 'server relaxed instead', breaks: ['client-tls', 'strict-kept'], answer: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: bookinfo
+spec:
+  mtls:
+    mode: PERMISSIVE
+` },
+    ],
+  }),
+};

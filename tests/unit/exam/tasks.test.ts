@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { competencyIds, findCompetency } from '~/data/curriculum';
-import { tasks } from '~/data/tasks';
+import { competencyIds, examDomains, findCompetency } from '~/data/curriculum';
+import { domainOf, tasks } from '~/data/tasks';
 import { gradeTask } from '~/lib/exam/grade';
 import { catalogKey, loadFieldCatalog } from '~/lib/istio/field-catalog';
 import { validateManifest, formatProblem, type CatalogLookup } from '~/lib/istio/validate';
 import type { CaseBuilder } from './cases';
 import { installCases } from './cases-install';
-import { securityCases } from './cases-security';
+import { moreSecurityCases, securityCases } from './cases-security';
 import { trafficCases } from './cases-traffic';
-import { troubleshootingCases } from './cases-troubleshooting';
+import { moreTroubleshootingCases, troubleshootingCases } from './cases-troubleshooting';
 
-const cases: Record<string, CaseBuilder> = { ...installCases, ...trafficCases, ...securityCases, ...troubleshootingCases };
+const cases: Record<string, CaseBuilder> = { ...installCases, ...trafficCases, ...securityCases, ...moreSecurityCases, ...troubleshootingCases, ...moreTroubleshootingCases };
 
 const catalog = await loadFieldCatalog();
 const lookup: CatalogLookup = (apiVersion, kind) => catalog.get(catalogKey(apiVersion, kind));
@@ -30,9 +30,10 @@ describe('task bank', () => {
   it('every task has its test cases', () => {
     for (const t of tasks) expect(cases[t.id], t.id).toBeDefined();
   });
-  it('counts per competency (reported)', () => {
-    const counts = Object.fromEntries(competencyIds.map((c) => [c, tasks.filter((t) => t.competency === c).length]));
-    expect(Object.values(counts).every((n) => n >= 1)).toBe(true);
+  it('at least 60 tasks, every competency at least 3 times, domains weighted like the exam', () => {
+    expect(tasks.length).toBeGreaterThanOrEqual(60);
+    for (const c of competencyIds) expect(tasks.filter((t) => t.competency === c).length, c).toBeGreaterThanOrEqual(3);
+    for (const d of examDomains) expect(Math.round((tasks.filter((t) => domainOf(t) === d.id).length / tasks.length) * 100), d.id).toBe(d.weight);
   });
 });
 

@@ -252,7 +252,11 @@ export function authzProbe(id: string, requirement: string, c: AuthzCase, expect
   };
 }
 
-export function mtlsProbe(id: string, requirement: string, workload: { namespace: string; labels: Record<string, string> }, expect: 'STRICT' | 'PERMISSIVE' | 'DISABLE', port?: number): Probe {
+type Mode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+
+/** The effective mTLS mode of a workload (and port); `expect` may list every mode that meets the requirement. */
+export function mtlsProbe(id: string, requirement: string, workload: { namespace: string; labels: Record<string, string> }, expect: Mode | Mode[], port?: number): Probe {
+  const wanted = [expect].flat();
   const who = `${Object.values(workload.labels).join(',') || 'workloads'} in ${workload.namespace}${port ? ` on port ${port}` : ''}`;
   return {
     id,
@@ -263,7 +267,8 @@ export function mtlsProbe(id: string, requirement: string, workload: { namespace
       const res = resolvePeerAuthentication(input);
       if (!res.ok) return { pass: false, saw: `a PeerAuthentication could not be read at ${res.error.path}: ${res.error.message}` };
       const mode = res.decision.mode;
-      return { pass: mode === expect, saw: `mTLS for ${who} is ${mode}${mode === expect ? '' : `; the task asks for ${expect}`}.` };
+      const pass = wanted.includes(mode);
+      return { pass, saw: `mTLS for ${who} is ${mode}${pass ? '' : `; the task asks for ${wanted.join(' or ')}`}.` };
     },
   };
 }
