@@ -117,7 +117,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
         ),
       ),
       h('p', { class: 'text-sm' }, `Task ${s.current + 1} of ${tasks.length}`),
-      taskView(task, s.answers[task.id] ?? '', { headingId: 'exam-task-heading', answerId: 'exam-answer', showLinks: true }),
+      taskView(task, s.answers[task.id] ?? (task.kind === 'troubleshoot' ? task.starter : ''), { headingId: 'exam-task-heading', answerId: 'exam-answer', showLinks: true }),
       h(
         'div',
         { class: 'flex flex-wrap gap-3 pt-2' },
