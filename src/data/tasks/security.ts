@@ -2,7 +2,7 @@
 import { gatewayServerProbe } from '../../lib/exam/grade/config-probes';
 import { authzProbe, jwtProbe, mtlsProbe, routeProbe, worldProbe } from '../../lib/exam/grade/probes';
 import type { Task } from '../../lib/exam/types';
-import { bookinfoServices, docs, istioDocs, workload } from './context';
+import { bookinfoServices, istioDocs, workload } from './context';
 
 const ns = 'bookinfo';
 const issuer = 'https://auth.example.com';

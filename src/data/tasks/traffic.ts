@@ -2,7 +2,7 @@
 import { policyProbe, routeDetailProbe, routeProbe, worldProbe, ms } from '../../lib/exam/grade/probes';
 import { gatewayServerProbe, serviceEntryProbe, sidecarReachProbe } from '../../lib/exam/grade/config-probes';
 import type { Task } from '../../lib/exam/types';
-import { bookinfoServices, docs, istioDocs, ratingsSubsets, reviewsSubsets, service } from './context';
+import { bookinfoServices, docs, istioDocs, ratingsSubsets, reviewsSubsets } from './context';
 
 const ns = 'bookinfo';
 const reviews = (headers: Record<string, string> = {}) => ({ host: 'reviews', namespace: ns, port: 9080, headers });
