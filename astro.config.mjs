@@ -24,6 +24,15 @@ const sidebar = [
       ...(hasPages('exam') ? [{ autogenerate: { directory: 'exam' } }] : []),
     ],
   },
+  {
+    label: 'Rehearse',
+    items: [
+      { label: 'Mock exam', link: '/mock-exam/' },
+      { label: 'Practice tasks', link: '/practice/' },
+      { label: 'Drills', link: '/drills/' },
+      { label: 'Your progress', link: '/progress/' },
+    ],
+  },
   ...sidebarGroups
     .filter((g) => hasPages(g.directory))
     .map((g) => ({

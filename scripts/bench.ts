@@ -56,6 +56,7 @@ async function main() {
   pick('exam page', '/exam/overview/');
   pick('lab page', '/labs/edge-tls/');
   pick('commands page', '/commands/');
+  pick('mock exam page', '/mock-exam/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
   // A simulator is a custom element of our own: any hyphenated tag that is not Starlight's.
   const starlightTags = /^(sl-|starlight-|site-search|mobile-starlight-toc|astro-)/;
@@ -122,6 +123,8 @@ async function main() {
     }
     const { measureChecker } = await import('./bench-checker');
     const checker = await measureChecker(browser);
+    const examBench = await import('./bench-exam');
+    const exam = { grading: examBench.measureGrading(), ...(await examBench.measureMockOpen(browser, base)) };
     await browser.close();
 
     const { measureEngine } = await import('./bench-engine');
@@ -136,6 +139,7 @@ async function main() {
       cheatSheetPdfs: pdf,
       engine,
       checker,
+      exam,
     };
     console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
     console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
@@ -151,6 +155,8 @@ async function main() {
         'css gzip': kb(Number(r['css gzip'])),
       })),
     );
+    console.log('\nExam rehearsal (grading every task\'s model solution; opening mock 1 in Chromium):');
+    console.table({ ...exam.grading, openMockMs: exam.openMockMs });
     console.log('\nEngine on hostile input (best of several runs):');
     console.table(engine);
     console.log('\nChecker (src/lib/istio/check):');

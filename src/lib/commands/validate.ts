@@ -57,13 +57,13 @@ export function simpleCommands(line: string): string[][] {
   return out.filter((c) => c.length > 0);
 }
 
-interface FlagSet {
+export interface FlagSet {
   long: Set<string>;
   /** short letter → long name */
   short: Map<string, string>;
 }
 
-function parseFlagList(list: string, into: FlagSet): FlagSet {
+export function parseFlagList(list: string, into: FlagSet): FlagSet {
   for (const f of list.split(',').filter(Boolean)) {
     const m = /^--([\w-]+)(?:\(-(\w)\))?$/.exec(f);
     if (!m) throw new Error(`bad flag spec ${f}`);
@@ -75,7 +75,7 @@ function parseFlagList(list: string, into: FlagSet): FlagSet {
 }
 
 /** Children of a path ('' = the root) with their aliases. */
-function childrenOf(path: string): Map<string, string> {
+export function childrenOf(path: string): Map<string, string> {
   const prefix = path ? `${path} ` : '';
   const map = new Map<string, string>();
   for (const [p, spec] of Object.entries(istioctlCommands)) {
@@ -183,7 +183,7 @@ const BOOL_LONG = new Set([
   'skip-controlplane', 'cluster-specific', 'create-service-account',
 ]);
 /** Whether a flag takes no value, reading a short flag through the command's own flag list (`-s` is `--set` on install, `--short` on version). */
-function isBoolFlag(flag: string, spec: IstioctlCommandSpec | undefined): boolean {
+export function isBoolFlag(flag: string, spec: IstioctlCommandSpec | undefined): boolean {
   if (flag.startsWith('--')) return BOOL_LONG.has(flag.slice(2));
   const flags = parseFlagList(istioctlGlobalFlags, { long: new Set(), short: new Map() });
   if (spec) parseFlagList(spec.f, flags);

@@ -1,0 +1,17 @@
+/** The page's one progress store (browser storage, or memory when storage is unavailable). */
+import { browserStorage, openProgress, type ProgressStore } from '../../lib/exam/storage';
+
+let store: ProgressStore | undefined;
+
+export function progressStore(): ProgressStore {
+  return (store ??= openProgress(browserStorage()));
+}
+
+/** Shows the store's notice (corrupt data set aside, no storage) in the page's notice element, once. */
+export function showNotice(root: Element): void {
+  const notice = progressStore().notice;
+  const el = root.querySelector<HTMLElement>('[data-notice]');
+  if (!el || !notice) return;
+  el.textContent = notice;
+  el.hidden = false;
+}
