@@ -6,7 +6,7 @@
  * emit. The Check YAML page links each finding to `/troubleshooting/analyzer-codes/#<code lowercased>`.
  * Also here: a one-line explanation of each checker code (what `kubectl apply` would reject).
  */
-import { messageTypes, type MessageCode } from '~/lib/istio/analyze';
+import { messageTypes, type MessageCode } from '~/lib/istio/analyze/messages.gen';
 import type { DiagnosticCode } from '~/lib/istio/check/types';
 
 export interface AnalyzerCode {

@@ -13,9 +13,10 @@
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { HighlightStyle, bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { EditorSelection, EditorState } from '@codemirror/state';
+import { tags } from '@lezer/highlight';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 
 /** A finding to show inline: 1-based line and column, as the checker and the analyzer report them. */
@@ -56,6 +57,15 @@ const siteTheme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--sl-color-bg-nav)', color: 'var(--sl-color-white)', border: '1px solid var(--sl-color-gray-5)' },
 });
 
+/** Token colours from Starlight's high-contrast tokens (AA on both themes' backgrounds). */
+const siteHighlight = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--sl-color-blue-high)' },
+  { tag: [tags.string, tags.special(tags.string)], color: 'var(--sl-color-green-high)' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: 'var(--sl-color-orange-high)' },
+  { tag: [tags.comment, tags.meta, tags.punctuation, tags.separator], color: 'var(--sl-color-gray-2)' },
+  { tag: [tags.keyword, tags.labelName, tags.typeName], color: 'var(--sl-color-purple-high)' },
+]);
+
 /** The document offset of a 1-based line and column, clamped into the document. */
 function offsetOf(state: EditorState, line: number, column = 1): number {
   const l = state.doc.line(Math.min(Math.max(1, line), state.doc.lines));
@@ -86,7 +96,7 @@ export function createYamlEditor(textarea: HTMLTextAreaElement, options: YamlEdi
         indentOnInput(),
         bracketMatching(),
         highlightActiveLine(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(siteHighlight),
         keymap.of([...defaultKeymap, ...historyKeymap]),
         yaml(),
         lintGutter(),
