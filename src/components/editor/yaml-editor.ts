@@ -47,7 +47,9 @@ export interface YamlEditor {
 const siteTheme = EditorView.theme({
   '&': { color: 'var(--sl-color-white)', backgroundColor: 'var(--sl-color-black)', border: '1px solid var(--sl-color-gray-5)', fontSize: 'var(--sl-text-sm)' },
   '&.cm-focused': { outline: '3px solid var(--sl-color-text-accent)', outlineOffset: '2px' },
-  '.cm-scroller': { fontFamily: 'var(--__sl-font-mono)', lineHeight: '1.6', minHeight: '16rem', maxHeight: '70vh' },
+  // No max height: the editor grows with its text and the page scrolls, so there is no scroll region that
+  // keyboard users would have to reach separately (lines wrap, so there is no sideways scroll either).
+  '.cm-scroller': { fontFamily: 'var(--__sl-font-mono)', lineHeight: '1.6', minHeight: '16rem' },
   '.cm-content': { caretColor: 'var(--sl-color-white)' },
   '.cm-cursor': { borderLeftColor: 'var(--sl-color-white)' },
   '.cm-gutters': { backgroundColor: 'var(--sl-color-gray-6)', color: 'var(--sl-color-gray-2)', borderRight: '1px solid var(--sl-color-gray-5)' },
