@@ -51,11 +51,11 @@ export function runCheck(text: string, context: readonly string[] = []): CheckOu
   const unknownContext = context.filter((name) => !contextSets.has(name));
   if (!limitHit) {
     const files = [{ name: inputName, text }, ...context.flatMap((name) => (contextSets.has(name) ? [{ name: `${name}.yaml`, text: contextSets.get(name)!.text }] : []))];
-    const analyzed = analyzeFiles(files, { runtimeResources: true, allNamespaces: true, namespace: 'default' });
+    // IST0106/IST0133 would repeat istiod's webhook checks, which the checker has just reported at the exact
+    // field: the analyzer's schema check is turned off rather than run twice.
+    const analyzed = analyzeFiles(files, { runtimeResources: true, allNamespaces: true, namespace: 'default', schemaCheck: () => [] });
     for (const m of analyzed.messages) {
-      // Only the user's own text is reported; IST0106/IST0133 repeat istiod's webhook checks, which the
-      // checker has already reported at the exact field.
-      if (m.file !== inputName || m.code === 'IST0106' || m.code === 'IST0133') continue;
+      if (m.file !== inputName) continue; // only the user's own text is reported
       findings.push({ severity: levelOf[m.level], code: m.code, tool: 'istioctl analyze', resource: m.resource, line: m.line, column: 1, message: m.message });
     }
   }
