@@ -18,10 +18,3 @@ export function doc(text: string): unknown {
 export function fixture(name: string): unknown[] {
   return docs(readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8'));
 }
-
-/** Istio's own bookinfo samples, when the shared reference folder is present (never in CI). */
-export const samplesDir = fileURLToPath(new URL('../../../../shared/reference/istio-samples-1.26/bookinfo/networking/', import.meta.url));
-export const haveSamples = existsSync(samplesDir);
-export function sample(name: string): unknown[] {
-  return docs(readFileSync(`${samplesDir}${name}`, 'utf8'));
-}

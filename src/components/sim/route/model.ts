@@ -49,6 +49,8 @@ export function verdictOf(d: RouteDecision): string {
       return `Delegated by rule ${d.rule?.index ?? '?'}`;
     case 'not-bound':
       return d.httpStatus === 404 ? '404 NR: this VirtualService does not apply here' : 'This VirtualService does not apply here';
+    case 'default-route':
+      return 'No route from this VirtualService for this sidecar: the Service default route is used';
   }
 }
 

@@ -443,7 +443,7 @@ function readPolicy(raw: unknown, index: number): Policy {
   const action = (actionR.isMissing() ? 'ALLOW' : actionR.scalar()) as AuthzAction;
   if (!['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'].includes(action)) throw actionR.err(`spec.action must be ALLOW, DENY, AUDIT or CUSTOM, got ${action}`);
   const selR = spec.child('selector');
-  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
   const trR = spec.child('targetRefs');
   const singleR = spec.child('targetRef');
   const refs = [...trR.list(), ...(singleR.isMissing() ? [] : [singleR])];
@@ -561,7 +561,7 @@ function decide(input: AuthzInput): AuthzDecision {
   const wR = inR.child('workload');
   wR.dict();
   const wNs = wR.child('namespace').str();
-  const wLabels = wR.child('labels').strMap();
+  const wLabels = wR.child('labels').labels();
   const targets = wR
     .child('targets')
     .list()

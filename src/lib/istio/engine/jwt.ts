@@ -61,7 +61,7 @@ function readRules(raw: unknown[], workload: AuthzWorkload, root: string) {
     const spec = r.child('spec');
     spec.optDict();
     const selR = spec.child('selector');
-    const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+    const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
     const refs = spec.child('targetRefs').list();
     let applies: boolean;
     if (refs.length > 0) {
@@ -124,7 +124,7 @@ function decideJwt(input: JwtInput): JwtDecision {
   r.dict();
   const w = r.child('workload');
   w.dict();
-  const workload: AuthzWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+  const workload: AuthzWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
   if (input.workload.targets) workload.targets = input.workload.targets;
   const root = r.child('rootNamespace').optStr() || 'istio-system';
   const tR = r.child('token');

@@ -84,7 +84,7 @@ function readPa(raw: unknown, index: number): Pa {
   const spec = r.child('spec');
   spec.optDict();
   const selR = spec.child('selector');
-  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
   const mode = readMode(spec.child('mtls'));
   const ports = new Map<number, MtlsMode>();
   for (const key of spec.child('portLevelMtls').keys()) {
@@ -210,7 +210,7 @@ export function resolvePeerAuthentication(input: PeerInput): EngineResult<{ deci
     r.dict();
     const w = r.child('workload');
     w.dict();
-    const workload: PeerWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+    const workload: PeerWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
     const name = w.child('name').optStr();
     if (name !== undefined) workload.name = name;
     const port = r.child('port').optNum();
@@ -241,7 +241,7 @@ export function resolvePeerGrid(input: { policies: unknown[]; workloads: GridWor
     const wr = new Reader(input.workloads, 'workloads');
     const cells: GridCell[] = [];
     for (const w of wr.list()) {
-      const workload: PeerWorkload = { name: w.child('name').scalar(), namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+      const workload: PeerWorkload = { name: w.child('name').scalar(), namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
       const ports = w.child('ports').list().map((p) => p.num());
       for (const port of ports) cells.push({ workload: workload.name!, namespace: workload.namespace, port, decision: resolve(list, workload, port, root) });
       if (ports.length === 0) cells.push({ workload: workload.name!, namespace: workload.namespace, port: null, decision: resolve(list, workload, undefined, root) });

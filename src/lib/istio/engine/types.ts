@@ -82,7 +82,8 @@ export class Reader {
   child(key: PathSegment): Reader {
     let v: unknown;
     if (typeof key === 'number') v = Array.isArray(this.value) ? this.value[key] : undefined;
-    else v = isDict(this.value) ? this.value[key] : undefined;
+    // Own properties only: `constructor` or `toString` in a YAML key is a key, not Object.prototype's.
+    else v = isDict(this.value) && Object.hasOwn(this.value, key) ? this.value[key] : undefined;
     return new Reader(v, this.source, [...this.path, key]);
   }
 
@@ -139,10 +140,24 @@ export class Reader {
     return this.value;
   }
 
-  /** A map of string to string (labels, headers). */
+  /**
+   * A map of string to string (headers, string maps). Null prototype, so a `__proto__` key is kept as a
+   * key like any other instead of vanishing into the object's prototype.
+   */
   strMap(): Record<string, string> {
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const k of this.keys()) out[k] = this.child(k).scalar();
+    return out;
+  }
+
+  /** Kubernetes labels (a selector or a workload's labels): keys and values checked as the API server does. */
+  labels(): Record<string, string> {
+    const out = this.strMap();
+    for (const [k, v] of Object.entries(out)) {
+      const keyProblem = labelKeyProblem(k);
+      if (keyProblem) this.fail(`${this.where}: label key ${JSON.stringify(k.slice(0, 80))} ${keyProblem}`, [k]);
+      if (!isLabelValue(v)) this.fail(`${this.where}.${k}: label value ${JSON.stringify(v.slice(0, 80))} must be at most 63 characters of letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`, [k]);
+    }
     return out;
   }
 }
@@ -184,7 +199,27 @@ export function readResource(r: Reader, kinds: readonly string[], defaultNamespa
   return out;
 }
 
-/** `app=reviews` style label selector match: every selector label equals the workload label. */
+/** `app=reviews` style label selector match: every selector label equals the workload label (own keys only). */
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  return Object.entries(selector).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
+}
+
+// Kubernetes label syntax (apimachinery validation.IsQualifiedName / IsValidLabelValue).
+const LABEL_NAME = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Why a label key is invalid (`[prefix/]name`), or undefined when it is valid. */
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+    return 'has an invalid prefix: before the "/" write a DNS subdomain (lower case, digits, "-", ".")';
+  if (!LABEL_NAME.test(name))
+    return 'is not a valid label name: at most 63 characters of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  return undefined;
+}
+
+export function isLabelValue(value: string): boolean {
+  return value === '' || LABEL_NAME.test(value);
 }
