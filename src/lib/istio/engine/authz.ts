@@ -5,6 +5,7 @@
  * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
  * `{**}` templates; hosts are case-insensitive.
  */
+import { re2FullMatch } from './regex';
 import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
 
 export interface AuthzWorkload {
@@ -81,8 +82,10 @@ export type AuthzStage = 'CUSTOM' | 'DENY' | 'ALLOW';
 
 export interface AuthzDecision {
   allowed: boolean;
-  /** 200 when allowed (the request goes on), 403 when denied. */
-  status: 200 | 403;
+  /** HTTP: 200 when allowed (the request goes on), 403 when denied. TCP: null (no HTTP response). */
+  status: 200 | 403 | null;
+  /** TCP only: a denied connection is closed by the proxy; no status is sent. */
+  connectionClosed: boolean;
   /** `RBAC: access denied` for a denied HTTP request. */
   body: string | null;
   decidedBy: 'custom-deny' | 'deny-policy' | 'no-allow-policy' | 'allow-policy' | 'no-allow-match';
@@ -155,6 +158,58 @@ export function authzPathMatch(pattern: string, path: string | undefined): boole
   return authzStringMatch(pattern, path);
 }
 
+/** Characters a literal path segment may hold next to a template (Envoy's pchar, as Istio checks it). */
+const PATH_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
+
+/**
+ * Why the API server rejects a `paths`/`notPaths` value (Istio's CheckValidPathTemplate), or undefined.
+ * `{*}` and `{**}` must each be a whole segment, `{**}` the last operator, and no other `{` `}` anywhere.
+ */
+export function pathTemplateProblem(path: string): string | undefined {
+  const hasTemplate = path.includes('{*}') || path.includes('{**}');
+  let seenAny = false;
+  for (const glob of path.replace(/^\/+|\/+$/g, '').split('/')) {
+    if ((glob === '{*}' || glob === '{**}') && seenAny) return '{**} must be the last operator in a path template';
+    if (glob === '{*}') continue;
+    if (glob === '{**}') {
+      seenAny = true;
+      continue;
+    }
+    if (glob.includes('{') || glob.includes('}')) return `segment ${JSON.stringify(glob)} has "{" or "}" outside a supported template ({*} or {**} alone in a segment)`;
+    if (hasTemplate && !PATH_LITERAL.test(glob)) return `segment ${JSON.stringify(glob)} is not a valid literal next to a path template`;
+  }
+  return undefined;
+}
+
+/** A header condition: `*` is a presence match (an empty value matches), the rest as {@link authzStringMatch}. */
+function headerMatch(pattern: string, value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return pattern === '*' ? true : authzStringMatch(pattern, value);
+}
+
+/** `namespaces` match the peer principal with `.*\/ns/<value>/.*`, each `*` in the value becoming `.*`. */
+function namespaceMatch(pattern: string, principal: string): boolean {
+  return re2FullMatch(`.*/ns/${pattern.replaceAll('*', '.*')}/.*`, principal);
+}
+
+/** `serviceAccounts` (`sa` or `ns/sa`, namespace defaulting to the policy's) match the peer's SPIFFE ID. */
+function serviceAccountMatch(pattern: string, principal: string, policyNamespace: string): boolean {
+  const slash = pattern.indexOf('/');
+  const ns = slash < 0 ? policyNamespace : pattern.slice(0, slash);
+  const sa = slash < 0 ? pattern : pattern.slice(slash + 1);
+  return re2FullMatch(`spiffe://.+/ns/${ns}/(.+/|)sa/${sa}(/.+)?`, `spiffe://${principal}`);
+}
+
+/** Why the API server rejects a serviceAccounts value (Istio's CheckServiceAccount), or undefined. */
+function serviceAccountProblem(value: string): string | undefined {
+  if (value === '') return 'an empty value is not allowed';
+  if (value.includes('*')) return 'wildcards are not allowed in serviceAccounts';
+  if (value.length > 320) return 'a value may not exceed 320 characters';
+  const parts = value.split('/');
+  if (parts.length > 2 || parts.some((p) => p === '')) return `expected "serviceAccount" or "namespace/serviceAccount", got ${JSON.stringify(value.slice(0, 80))}`;
+  return undefined;
+}
+
 function parseIp(ip: string): { v: 4 | 6; bits: bigint } | undefined {
   const s = ip.trim();
   const m4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
@@ -199,7 +254,7 @@ export function ipInBlock(ip: string | undefined, block: string): boolean {
 
 // ---------- reading policies ----------
 
-type FieldKind = 'string' | 'path' | 'host' | 'ip' | 'port' | 'method';
+type FieldKind = 'string' | 'path' | 'host' | 'ip' | 'port' | 'method' | 'header' | 'namespace' | 'serviceAccount';
 
 interface FieldSpec {
   kind: FieldKind;
@@ -231,7 +286,8 @@ interface ReqView {
 const sourceFields: Record<string, FieldSpec> = {
   principals: { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' },
   requestPrincipals: { kind: 'string', http: true, value: (r) => r.requestPrincipal, label: 'request principal (JWT iss/sub)' },
-  namespaces: { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' },
+  namespaces: { kind: 'namespace', http: false, value: (r) => r.principal, label: 'source principal' },
+  serviceAccounts: { kind: 'serviceAccount', http: false, value: (r) => r.principal, label: 'source principal' },
   ipBlocks: { kind: 'ip', http: false, value: (r) => r.sourceIp, label: 'source IP' },
   remoteIpBlocks: { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' },
 };
@@ -246,7 +302,8 @@ const operationFields: Record<string, FieldSpec> = {
 function claimValue(claims: Record<string, unknown>, keys: string[]): string | string[] | undefined {
   let v: unknown = claims;
   for (const k of keys) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    // Own properties only: a claim named `constructor` is present only when the token carries it.
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   if (v === undefined || v === null) return undefined;
@@ -260,7 +317,7 @@ function whenField(key: string): FieldSpec | undefined {
   const header = /^request\.headers\[(.+)\]$/.exec(key);
   if (header) {
     const name = header[1]!.toLowerCase();
-    return { kind: 'string', http: true, value: (r) => r.headers.get(name), label: `header ${name}` };
+    return { kind: 'header', http: true, value: (r) => r.headers.get(name), label: `header ${name}` };
   }
   const claim = /^request\.auth\.claims((?:\[[^\]]+\])+)$/.exec(key);
   if (claim) {
@@ -273,7 +330,9 @@ function whenField(key: string): FieldSpec | undefined {
     case 'remote.ip':
       return { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' };
     case 'source.namespace':
-      return { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' };
+      return { kind: 'namespace', http: false, value: (r) => r.principal, label: 'source principal' };
+    case 'source.serviceAccount':
+      return { kind: 'serviceAccount', http: false, value: (r) => r.principal, label: 'source principal' };
     case 'source.principal':
       return { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' };
     case 'request.auth.principal':
@@ -293,8 +352,14 @@ function whenField(key: string): FieldSpec | undefined {
   }
 }
 
-function matchOne(kind: FieldKind, pattern: string, value: string): boolean {
+function matchOne(kind: FieldKind, pattern: string, value: string, policyNamespace: string): boolean {
   switch (kind) {
+    case 'header':
+      return headerMatch(pattern, value);
+    case 'namespace':
+      return namespaceMatch(pattern, value);
+    case 'serviceAccount':
+      return serviceAccountMatch(pattern, value, policyNamespace);
     case 'ip':
       return ipInBlock(value, pattern);
     case 'path':
@@ -307,10 +372,10 @@ function matchOne(kind: FieldKind, pattern: string, value: string): boolean {
 }
 
 /** Any value of the field (a claim can be a list) matches any of the patterns. */
-function matchAny(spec: FieldSpec, patterns: string[], req: ReqView): boolean {
+function matchAny(spec: FieldSpec, patterns: string[], req: ReqView, policyNamespace: string): boolean {
   const v = spec.value(req);
   const values = v === undefined ? [] : Array.isArray(v) ? v : [v];
-  return values.some((x) => patterns.some((p) => matchOne(spec.kind, p, x)));
+  return values.some((x) => patterns.some((p) => matchOne(spec.kind, p, x, policyNamespace)));
 }
 
 interface Cond {
@@ -323,25 +388,37 @@ interface Cond {
 
 const shown = (v: string | string[] | undefined) => (v === undefined ? '(none)' : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v));
 
-function fieldConds(r: Reader, specs: Record<string, FieldSpec>, what: string): Cond[] {
+function fieldConds(r: Reader, specs: Record<string, FieldSpec>, what: string, policyNamespace: string, problems: Problems): Cond[] {
   const conds: Cond[] = [];
   const d = r.optDict() ?? {};
-  for (const key of Object.keys(d)) {
+  const keys = Object.keys(d);
+  if (keys.some((k) => k === 'serviceAccounts' || k === 'notServiceAccounts') && keys.some((k) => ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].includes(k)))
+    problems.push({ path: r.path, reason: 'serviceAccounts cannot be combined with namespaces or principals in one source' });
+  for (const key of keys) {
     const negated = key.startsWith('not') && key.length > 3;
     const base = negated ? key[3]!.toLowerCase() + key.slice(4) : key;
-    const spec = specs[base];
+    const spec = Object.hasOwn(specs, base) ? specs[base] : undefined;
     if (!spec) throw r.err(`${r.where} has an unknown field "${key}" for ${what}`, [key]);
     const patterns = r.child(key).strList();
     if (patterns.length === 0) continue;
     for (const [i, p] of patterns.entries()) {
       if (spec.kind === 'ip' && !parseCidr(p)) throw r.err(`${r.where}.${key}[${i}] is not an IP address or CIDR block: ${JSON.stringify(p)}`, [key, i]);
+      if (spec.kind === 'path') {
+        const problem = pathTemplateProblem(p);
+        if (problem) problems.push({ path: [...r.path, key, i], reason: `${key}[${i}] ${JSON.stringify(p.slice(0, 80))}: ${problem}` });
+      }
+      if (spec.kind === 'serviceAccount') {
+        const problem = serviceAccountProblem(p);
+        if (problem) problems.push({ path: [...r.path, key, i], reason: `${key}[${i}]: ${problem}` });
+      }
     }
+    if (spec.kind === 'serviceAccount' && patterns.length > 16) problems.push({ path: [...r.path, key], reason: `${key} may not have more than 16 values` });
     conds.push({
       path: [...r.path, key],
       field: key,
       http: spec.http,
       test: (req) => {
-        const any = matchAny(spec, patterns, req);
+        const any = matchAny(spec, patterns, req, policyNamespace);
         const passed = negated ? !any : any;
         const v = spec.value(req);
         const reason = negated
@@ -365,7 +442,7 @@ interface Rule {
 /** Problems the API server's validation rejects (the policy would not exist). */
 type Problems = { path: PathSegment[]; reason: string }[];
 
-function readRule(r: Reader, index: number, problems: Problems): Rule {
+function readRule(r: Reader, index: number, policyNamespace: string, problems: Problems): Rule {
   r.optDict();
   const groups: Rule['groups'] = [];
   for (const [key, inner, specs] of [
@@ -381,7 +458,7 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
       e.dict();
       for (const k of e.keys()) if (k !== inner) throw e.err(`${e.where} has "${k}": each ${key} entry holds only "${inner}"`, [k]);
       if (e.child(inner).keys().length === 0) problems.push({ path: [...e.path, inner], reason: `\`${key}.${inner}\` must not be empty` });
-      return fieldConds(e.child(inner), specs, inner);
+      return fieldConds(e.child(inner), specs, inner, policyNamespace, problems);
     });
     groups.push({ path: [...r.path, key], label: key, alternatives });
   }
@@ -401,6 +478,8 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
       ] as const) {
         for (const [i, p] of list.entries()) {
           if (spec.kind === 'ip' && !parseCidr(p)) throw w.err(`${w.where}.${field}[${i}] is not an IP address or CIDR block`, [field, i]);
+          const saProblem = spec.kind === 'serviceAccount' ? serviceAccountProblem(p) : undefined;
+          if (saProblem) problems.push({ path: [...w.path, field, i], reason: `${key} ${field}[${i}]: ${saProblem}` });
         }
       }
       return {
@@ -408,8 +487,8 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
         field: `when ${key}`,
         http: spec.http,
         test: (req) => {
-          const okValues = values.length === 0 || matchAny(spec, values, req);
-          const okNot = notValues.length === 0 || !matchAny(spec, notValues, req);
+          const okValues = values.length === 0 || matchAny(spec, values, req, policyNamespace);
+          const okNot = notValues.length === 0 || !matchAny(spec, notValues, req, policyNamespace);
           const v = spec.value(req);
           const parts: string[] = [];
           if (values.length) parts.push(`in [${values.join(', ')}]`);
@@ -454,8 +533,26 @@ function readPolicy(raw: unknown, index: number): Policy {
   const provider = spec.child('provider').isMissing() ? undefined : spec.child('provider').child('name').optStr();
   const rulesR = spec.child('rules');
   const problems: Problems = [];
-  const rules = rulesR.list().map((rr, i) => readRule(rr, i, problems));
+  const rules = rulesR.list().map((rr, i) => readRule(rr, i, meta.namespace, problems));
+  if (action === 'CUSTOM') customProblems(rulesR, problems);
   return { index, name: meta.name, namespace: meta.namespace, action, selector, targetRefs, provider, rules, path: r.path, problems };
+}
+
+/** Identity fields ext_authz cannot see: Istio's validation rejects them in a CUSTOM policy. */
+const CUSTOM_UNSUPPORTED_SOURCE = ['namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts', 'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals'];
+
+function customProblems(rulesR: Reader, problems: Problems): void {
+  for (const rule of rulesR.list()) {
+    for (const from of rule.child('from').list()) {
+      const src = from.child('source');
+      for (const k of src.keys()) if (CUSTOM_UNSUPPORTED_SOURCE.includes(k)) problems.push({ path: [...src.path, k], reason: `from.source.${k} is not supported with action CUSTOM` });
+    }
+    for (const w of rule.child('when').list()) {
+      const key = w.child('key').isMissing() ? '' : w.child('key').scalar();
+      if (['source.namespace', 'source.serviceAccount', 'source.principal'].includes(key) || key.startsWith('request.auth.'))
+        problems.push({ path: [...w.path, 'key'], reason: `when key ${key} is not supported with action CUSTOM` });
+    }
+  }
 }
 
 function evalRule(rule: Rule, req: ReqView, action: AuthzAction): RuleResult {
@@ -573,7 +670,8 @@ function decide(input: AuthzInput): AuthzDecision {
 
   const out: AuthzDecision = {
     allowed: true,
-    status: 200,
+    status: req.protocol === 'http' ? 200 : null,
+    connectionClosed: false,
     body: null,
     decidedBy: 'no-allow-policy',
     summary: '',
@@ -618,13 +716,18 @@ function decide(input: AuthzInput): AuthzDecision {
 
   const deny = (decidedBy: AuthzDecision['decidedBy'], summary: string, pr?: PolicyResult) => {
     out.allowed = false;
-    out.status = 403;
-    out.body = req.protocol === 'http' ? 'RBAC: access denied' : null;
+    const tcp = req.protocol === 'tcp';
+    // Envoy's network RBAC filter closes a denied TCP connection; only HTTP gets a 403 response.
+    out.status = tcp ? null : 403;
+    out.connectionClosed = tcp;
+    out.body = tcp ? null : 'RBAC: access denied';
     out.decidedBy = decidedBy;
     out.summary = summary;
     if (pr) out.policy = { name: pr.name, namespace: pr.namespace, action: pr.action, ruleIndex: pr.ruleIndex, policyIndex: pr.index };
     return out;
   };
+  /** What a denial looks like to the client: a 403 response on HTTP, a closed connection on TCP. */
+  const refusal = req.protocol === 'tcp' ? 'connection closed' : '403';
   const label = (pr: PolicyResult) => `${pr.namespace}/${pr.name}${pr.ruleIndex !== null ? ` rule ${pr.ruleIndex}` : ''}`;
 
   for (const { p, scope } of applicable) if (p.action === 'AUDIT') {
@@ -645,8 +748,8 @@ function decide(input: AuthzInput): AuthzDecision {
   // 2. DENY
   const denies = applicable.filter((a) => a.p.action === 'DENY').map((a) => evalPolicy(a.p, req, a.scope));
   const denyHit = denies.find((d) => d.matched);
-  out.stages.push({ stage: 'DENY', policies: denies, outcome: denyHit ? `${label(denyHit)} matches: 403` : denies.length ? 'no DENY policy matches' : 'no DENY policy applies' });
-  if (denyHit) return deny('deny-policy', `Denied (403) by DENY policy ${label(denyHit)}: ${denyHit.rules[denyHit.ruleIndex!]!.reason}.`, denyHit);
+  out.stages.push({ stage: 'DENY', policies: denies, outcome: denyHit ? `${label(denyHit)} matches: ${refusal}` : denies.length ? 'no DENY policy matches' : 'no DENY policy applies' });
+  if (denyHit) return deny('deny-policy', `Denied (${refusal}) by DENY policy ${label(denyHit)}: ${denyHit.rules[denyHit.ruleIndex!]!.reason}.`, denyHit);
   // 3. ALLOW
   const allows = applicable.filter((a) => a.p.action === 'ALLOW').map((a) => evalPolicy(a.p, req, a.scope));
   if (allows.length === 0) {
@@ -662,13 +765,13 @@ function decide(input: AuthzInput): AuthzDecision {
     out.summary = `Allowed by ALLOW policy ${label(allowHit)}.`;
     return out;
   }
-  out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${allows.length} ALLOW ${allows.length === 1 ? 'policy applies' : 'policies apply'} and none matches: 403` });
+  out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${allows.length} ALLOW ${allows.length === 1 ? 'policy applies' : 'policies apply'} and none matches: ${refusal}` });
   const emptyAllow = allows.find((a) => p(applicable, a).rules.length === 0);
   return deny(
     'no-allow-match',
     emptyAllow
-      ? `Denied (403): ALLOW policy ${emptyAllow.namespace}/${emptyAllow.name} has no rules (spec: {} allows nothing), and no other ALLOW policy matches.`
-      : 'Denied (403): ALLOW policies apply to this workload and none of their rules matches.',
+      ? `Denied (${refusal}): ALLOW policy ${emptyAllow.namespace}/${emptyAllow.name} has no rules (spec: {} allows nothing), and no other ALLOW policy matches.`
+      : `Denied (${refusal}): ALLOW policies apply to this workload and none of their rules matches.`,
   );
 }
 

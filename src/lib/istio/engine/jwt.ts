@@ -215,7 +215,8 @@ export function evaluateRequest(input: RequestInput): EngineResult<{ decision: R
   const authzInput: Parameters<typeof evaluateAuthz>[0] = {
     policies: input.authorizationPolicies,
     workload: input.workload,
-    request: { ...input.request, auth: jwt.auth ?? null },
+    // JWT is an HTTP feature: the request is HTTP, so a denial is a 403 response.
+    request: { ...input.request, protocol: 'http', auth: jwt.auth ?? null },
   };
   if (input.rootNamespace !== undefined) authzInput.rootNamespace = input.rootNamespace;
   if (input.customProviderDecision !== undefined) authzInput.customProviderDecision = input.customProviderDecision;
@@ -225,7 +226,7 @@ export function evaluateRequest(input: RequestInput): EngineResult<{ decision: R
   return {
     ok: true,
     decision: {
-      status: authz.status,
+      status: authz.allowed ? 200 : 403,
       stage: authz.allowed ? 'allowed' : 'authz',
       summary: `${jwt.summary} ${authz.summary}`,
       jwt,
