@@ -60,7 +60,7 @@ test('authz evaluator: bad input keeps the last good result and names the line o
   await expect(sim.locator('.sim-result .sim-verdict')).toHaveText('Allowed: the request reaches the workload');
   await yaml.fill('apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: x\n');
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
-  await expect(sim.locator('.sim-error')).toContainText('line 2, kind: kind VirtualService is not an AuthorizationPolicy');
+  await expect(sim.locator('.sim-error')).toContainText('line 2, kind: kind VirtualService is not one this simulator reads');
   await expect(yaml).toHaveAttribute('aria-invalid', 'true');
   await sim.getByRole('button', { name: 'Allow GET /api/* from one service account' }).click();
   await sim.getByRole('textbox', { name: /Headers/ }).fill('x-test: <script>window.__xss = 1</script>');

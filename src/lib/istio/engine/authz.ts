@@ -514,7 +514,7 @@ interface Policy {
 }
 
 function readPolicy(raw: unknown, index: number): Policy {
-  const r = new Reader(raw, `policies[${index}]`);
+  const r = new Reader(raw, 'policies', [], index);
   const meta = readResource(r, ['AuthorizationPolicy']);
   const spec = r.child('spec');
   spec.optDict();

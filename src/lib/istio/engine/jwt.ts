@@ -56,7 +56,7 @@ function readRules(raw: unknown[], workload: AuthzWorkload, root: string) {
   const rules: Rule[] = [];
   const targets = workload.targets ?? [];
   (raw ?? []).forEach((obj, i) => {
-    const r = new Reader(obj, `requestAuthentications[${i}]`);
+    const r = new Reader(obj, 'requestAuthentications', [], i);
     const meta = readResource(r, ['RequestAuthentication']);
     const spec = r.child('spec');
     spec.optDict();

@@ -79,7 +79,7 @@ function readMode(r: Reader): MtlsMode {
 }
 
 function readPa(raw: unknown, index: number): Pa {
-  const r = new Reader(raw, `policies[${index}]`);
+  const r = new Reader(raw, 'policies', [], index);
   const meta = readResource(r, ['PeerAuthentication']);
   const spec = r.child('spec');
   spec.optDict();

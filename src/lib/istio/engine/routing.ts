@@ -296,7 +296,7 @@ const show = (v: string | undefined) => (v === undefined ? '(absent)' : JSON.str
 function readDestinationRules(list: unknown[] | undefined): DrIndex[] {
   const out: DrIndex[] = [];
   (list ?? []).forEach((raw, i) => {
-    const r = new Reader(raw, `destinationRules[${i}]`);
+    const r = new Reader(raw, 'destinationRules', [], i);
     const meta = readResource(r, ['DestinationRule']);
     const spec = r.child('spec');
     spec.dict();

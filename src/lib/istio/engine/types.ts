@@ -7,6 +7,7 @@
 
 export type { PathSegment } from '../../yaml/field-path';
 import { formatPath, type PathSegment } from '../../yaml/field-path';
+import { REGEX_WORK_BUDGET, withRegexBudget, WorkLimitError } from './regex';
 
 /** A bad input, reported instead of thrown. `path` is written like `spec.http[0].match[1].uri`. */
 export interface EngineError {
@@ -15,9 +16,14 @@ export interface EngineError {
     /** Field path inside the object named by `source`, e.g. `spec.http[0].match[0].uri.regex`. */
     path: string;
     segments: PathSegment[];
-    /** Which input the path belongs to, e.g. `virtualService`, `destinationRules[1]`, `request`. */
+    /** Which input the path belongs to, for display: `virtualService`, `destinationRules[1]`, `request`. */
     source: string;
+    /** The same, structured: the input's name (`destinationRules`) and, in a list, the item's index. */
+    input: string;
+    index?: number;
     message: string;
+    /** Set when the evaluation stopped at a work limit instead of at bad input. */
+    limit?: 'regex-work';
   };
 }
 
@@ -25,7 +31,8 @@ export type EngineResult<T> = ({ ok: true } & T) | EngineError;
 
 export class InputError extends Error {
   constructor(
-    readonly source: string,
+    readonly input: string,
+    readonly index: number | undefined,
     readonly segments: PathSegment[],
     message: string,
   ) {
@@ -34,19 +41,27 @@ export class InputError extends Error {
   }
 }
 
+const sourceName = (input: string, index: number | undefined) => (index === undefined ? input : `${input}[${index}]`);
+
 /** Formats a field path (`spec.http[0].route`); the same function the validator uses. */
 export const formatSegments = formatPath;
 
-/** Runs `fn`; turns an {@link InputError} (or any unexpected exception) into an {@link EngineError}. */
+/**
+ * Runs `fn` with a fresh regex work budget; turns an {@link InputError}, a work limit (or any unexpected
+ * exception) into an {@link EngineError}.
+ */
 export function guard<T extends object>(fn: () => T): EngineResult<T> {
   try {
-    return { ok: true, ...fn() } as { ok: true } & T;
+    return { ok: true, ...withRegexBudget(REGEX_WORK_BUDGET, fn) } as { ok: true } & T;
   } catch (e) {
+    if (e instanceof WorkLimitError) return { ok: false, error: { path: '', segments: [], source: 'input', input: 'input', message: e.message, limit: e.limit } };
     if (e instanceof InputError) {
-      return { ok: false, error: { path: formatSegments(e.segments), segments: e.segments, source: e.source, message: e.message } };
+      const error: EngineError['error'] = { path: formatSegments(e.segments), segments: e.segments, source: sourceName(e.input, e.index), input: e.input, message: e.message };
+      if (e.index !== undefined) error.index = e.index;
+      return { ok: false, error };
     }
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { path: '', segments: [], source: 'input', message: `Unexpected input: ${message}` } };
+    return { ok: false, error: { path: '', segments: [], source: 'input', input: 'input', message: `Unexpected input: ${message}` } };
   }
 }
 
@@ -56,11 +71,21 @@ export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== 
 
 /** A cursor on an untrusted value: knows where it is, reads typed children or raises an InputError. */
 export class Reader {
+  /**
+   * @param input the input's name (`virtualService`, `policies`, `request`)
+   * @param index the item's index when the input is a list of objects
+   */
   constructor(
     readonly value: unknown,
-    readonly source: string,
+    readonly input: string,
     readonly path: PathSegment[] = [],
+    readonly index?: number,
   ) {}
+
+  /** The input for display: `policies[0]`. */
+  get source(): string {
+    return sourceName(this.input, this.index);
+  }
 
   fail(message: string, extra: PathSegment[] = []): never {
     throw this.err(message, extra);
@@ -68,7 +93,7 @@ export class Reader {
 
   /** The error to throw (`throw r.err(...)` lets TypeScript narrow after it). */
   err(message: string, extra: PathSegment[] = []): InputError {
-    return new InputError(this.source, [...this.path, ...extra], message);
+    return new InputError(this.input, this.index, [...this.path, ...extra], message);
   }
 
   get where(): string {
@@ -84,7 +109,7 @@ export class Reader {
     if (typeof key === 'number') v = Array.isArray(this.value) ? this.value[key] : undefined;
     // Own properties only: `constructor` or `toString` in a YAML key is a key, not Object.prototype's.
     else v = isDict(this.value) && Object.hasOwn(this.value, key) ? this.value[key] : undefined;
-    return new Reader(v, this.source, [...this.path, key]);
+    return new Reader(v, this.input, [...this.path, key], this.index);
   }
 
   dict(): Dict {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRoute } from '../../../src/components/sim/route/model';
 import { routePresets, defaultRoutePreset } from '../../../src/components/sim/route/presets';
-import { toHtml } from '../../../src/components/sim/shared/vnode';
+import { toHtml } from '../../../src/components/sim/kit/vnode';
 
 const f = defaultRoutePreset.fields;
 
@@ -50,7 +50,8 @@ describe('route simulator model', () => {
     const r = computeRoute({ ...f, yaml });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.line).toBe(13);
+      expect(r.diagnostic.line).toBe(13);
+      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user.regex' });
       expect(r.message).toMatch(/line 13, spec\.http\[0\]\.match\[0\]\.headers\.end-user\.regex/);
     }
   });
