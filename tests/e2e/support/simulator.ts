@@ -46,10 +46,13 @@ export async function runs(sim: Locator): Promise<number> {
   return Number((await sim.getAttribute('data-runs')) ?? '0');
 }
 
+/** The longest a run may take on a loaded machine before a test gives up (a ceiling, not a wait). */
+export const RUN_CEILING_MS = 45_000;
+
 /** Waits until a kit simulator has finished more than `before` runs and is idle. */
 export async function ranSince(sim: Locator, before: number): Promise<void> {
-  await expect.poll(() => runs(sim)).toBeGreaterThan(before);
-  await expect(sim.locator('.sim-result')).toHaveAttribute('aria-busy', 'false');
+  await expect.poll(() => runs(sim), { timeout: RUN_CEILING_MS }).toBeGreaterThan(before);
+  await expect(sim.locator('.sim-result')).toHaveAttribute('aria-busy', 'false', { timeout: RUN_CEILING_MS });
 }
 
 /** Records the longest main-thread task (Long Tasks API) from now on. */
@@ -163,6 +166,7 @@ export function describeSimulator(c: SimulatorContract): void {
 
     for (const h of c.hostile ?? []) {
       test(`hostile input: ${h.name}`, async ({ page }) => {
+        test.slow();
         const errors = watchErrors(page);
         await page.goto(c.url);
         const sim = page.locator(c.tag);

@@ -48,7 +48,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       this.error = this.querySelector('.sim-error')!;
       for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
       for (const el of this.querySelectorAll<HTMLElement>('.sim-nojs')) el.hidden = true;
-      this.form.querySelector<HTMLFieldSetElement>('.sim-fields')?.removeAttribute('disabled');
+      this.form.querySelector<HTMLFieldSetElement>('.sim-inputs')?.removeAttribute('disabled');
       this.dataset['runs'] = '0';
       const warm = () => void this.ensureBaseline();
       for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) this.addEventListener(type, warm, { once: true, passive: true });

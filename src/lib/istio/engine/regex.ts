@@ -10,10 +10,10 @@ const cache = new Map<string, RE2JS | string>();
 const CACHE_LIMIT = 500;
 
 /**
- * Regex work one evaluation may do, in program instructions × characters (about a second on a slow laptop; the simulators run it in a Worker).
+ * Regex work one evaluation may do, in program instructions × characters (a few hundred milliseconds of CPU; the simulators run it in a Worker).
  * Compiling a pattern counts as {@link COMPILE_COST} × its program size.
  */
-export const REGEX_WORK_BUDGET = 30_000_000;
+export const REGEX_WORK_BUDGET = 10_000_000;
 const COMPILE_COST = 80;
 
 /** Raised when an evaluation would exceed a work limit; the engine reports it instead of freezing the page. */
