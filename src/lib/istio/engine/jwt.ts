@@ -4,8 +4,9 @@
  * filter; otherwise the request principal is `<iss>/<sub>`. Requiring a token is the AuthorizationPolicy's
  * job: {@link evaluateRequest} runs both, in the order the proxy does.
  */
-import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from './authz';
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from './authz/index';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export type TokenState =
   | { state: 'none' }

@@ -5,7 +5,8 @@
  * nothing set = PERMISSIVE. A selector policy in the root namespace is ignored. `portLevelMtls` (workload
  * policies only) is keyed by the workload's container port; an UNSET port inherits the workload's mode.
  */
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export type MtlsMode = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';
 export type EffectiveMode = Exclude<MtlsMode, 'UNSET'>;

@@ -16,7 +16,8 @@
 import { parseDuration } from './duration';
 import { createRandom, pickWeighted } from './random';
 import type { RouteDecision } from './routing';
-import { guard, Reader, type EngineResult } from './types';
+import { Reader } from './reader';
+import { guard, type EngineResult } from './result';
 
 export interface OutlierSettings {
   consecutive5xxErrors: number;

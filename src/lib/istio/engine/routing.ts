@@ -9,7 +9,8 @@
 import { parseDuration, formatMs } from './duration';
 import { aliasesOf, fqdn, hostCovers, splitAuthority } from './hosts';
 import { applyStringMatch, describeMatch, readStringMatch, type StringMatch } from './string-match';
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export interface HttpRequest {
   /** Default `GET`. */

@@ -1,6 +1,6 @@
 /** VirtualService `StringMatch` (exact, prefix, regex) read from YAML and applied to a value. */
 import { compileRe2, re2FullMatch } from './regex';
-import type { Reader } from './types';
+import type { Reader } from './reader';
 
 export type StringMatch =
   | { type: 'exact'; value: string }

@@ -5,8 +5,11 @@
  * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
  * `{**}` templates; hosts are case-insensitive.
  */
-import { re2FullMatch } from './regex';
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from '../reader';
+import { guard, type EngineResult, type PathSegment } from '../result';
+import { ipInBlock, parseCidr } from './ip';
+import { authzStringMatch, headerMatch, namespaceMatch, serviceAccountMatch, serviceAccountProblem } from './match';
+import { authzPathMatch, pathTemplateProblem } from './path-template';
 
 export interface AuthzWorkload {
   namespace: string;
@@ -101,155 +104,6 @@ export interface AuthzDecision {
   /** Policies the API server would reject; they do not exist. */
   rejected: { index: number; name: string; namespace: string; path: PathSegment[]; reason: string }[];
   notes: string[];
-}
-
-// ---------- value matching ----------
-
-/** Istio AuthorizationPolicy string match: exact, prefix*, *suffix, `*` = non-empty. */
-export function authzStringMatch(pattern: string, value: string | undefined, caseInsensitive = false): boolean {
-  if (value === undefined) return false;
-  const p = caseInsensitive ? pattern.toLowerCase() : pattern;
-  const v = caseInsensitive ? value.toLowerCase() : value;
-  if (p === '*') return v !== '';
-  if (p.startsWith('*')) return v.endsWith(p.slice(1));
-  if (p.endsWith('*')) return v.startsWith(p.slice(0, -1));
-  return v === p;
-}
-
-/**
- * Matches a `{*}`/`{**}` path template in linear passes, without a regular expression engine:
- * `{*}` is one or more characters other than `/` (one segment), `{**}` any run of characters (any number
- * of segments), everything else is literal. The set of reachable positions in the path is carried from
- * token to token, so no input can make it backtrack.
- */
-function templateMatch(pattern: string, path: string): boolean {
-  const tokens = pattern.split(/(\{\*\*\}|\{\*\})/).filter((t) => t !== '');
-  let reach = new Uint8Array(path.length + 1);
-  reach[0] = 1;
-  for (const token of tokens) {
-    const next = new Uint8Array(path.length + 1);
-    if (token === '{**}') {
-      const first = reach.indexOf(1);
-      if (first >= 0) next.fill(1, first);
-    } else if (token === '{*}') {
-      // From a reachable position, one or more non-slash characters.
-      let open = false;
-      for (let i = 0; i < path.length; i++) {
-        if (path[i] === '/') open = false;
-        else {
-          if (reach[i]) open = true;
-          if (open) next[i + 1] = 1;
-        }
-      }
-    } else {
-      for (let i = 0; i + token.length <= path.length; i++) {
-        if (reach[i] && path.startsWith(token, i)) next[i + token.length] = 1;
-      }
-    }
-    reach = next;
-  }
-  return reach[path.length] === 1;
-}
-
-/** Path match: a `{*}`/`{**}` template (single segment / any number of segments), else the string rules. */
-export function authzPathMatch(pattern: string, path: string | undefined): boolean {
-  if (path === undefined) return false;
-  if (pattern.includes('{*}') || pattern.includes('{**}')) return templateMatch(pattern, path);
-  return authzStringMatch(pattern, path);
-}
-
-/** Characters a literal path segment may hold next to a template (Envoy's pchar, as Istio checks it). */
-const PATH_LITERAL = /^[a-zA-Z0-9\-._~%!$&'()+,;:@=]+$/;
-
-/**
- * Why the API server rejects a `paths`/`notPaths` value (Istio's CheckValidPathTemplate), or undefined.
- * `{*}` and `{**}` must each be a whole segment, `{**}` the last operator, and no other `{` `}` anywhere.
- */
-export function pathTemplateProblem(path: string): string | undefined {
-  const hasTemplate = path.includes('{*}') || path.includes('{**}');
-  let seenAny = false;
-  for (const glob of path.replace(/^\/+|\/+$/g, '').split('/')) {
-    if ((glob === '{*}' || glob === '{**}') && seenAny) return '{**} must be the last operator in a path template';
-    if (glob === '{*}') continue;
-    if (glob === '{**}') {
-      seenAny = true;
-      continue;
-    }
-    if (glob.includes('{') || glob.includes('}')) return `segment ${JSON.stringify(glob)} has "{" or "}" outside a supported template ({*} or {**} alone in a segment)`;
-    if (hasTemplate && !PATH_LITERAL.test(glob)) return `segment ${JSON.stringify(glob)} is not a valid literal next to a path template`;
-  }
-  return undefined;
-}
-
-/** A header condition: `*` is a presence match (an empty value matches), the rest as {@link authzStringMatch}. */
-function headerMatch(pattern: string, value: string | undefined): boolean {
-  if (value === undefined) return false;
-  return pattern === '*' ? true : authzStringMatch(pattern, value);
-}
-
-/** `namespaces` match the peer principal with `.*\/ns/<value>/.*`, each `*` in the value becoming `.*`. */
-function namespaceMatch(pattern: string, principal: string): boolean {
-  return re2FullMatch(`.*/ns/${pattern.replaceAll('*', '.*')}/.*`, principal);
-}
-
-/** `serviceAccounts` (`sa` or `ns/sa`, namespace defaulting to the policy's) match the peer's SPIFFE ID. */
-function serviceAccountMatch(pattern: string, principal: string, policyNamespace: string): boolean {
-  const slash = pattern.indexOf('/');
-  const ns = slash < 0 ? policyNamespace : pattern.slice(0, slash);
-  const sa = slash < 0 ? pattern : pattern.slice(slash + 1);
-  return re2FullMatch(`spiffe://.+/ns/${ns}/(.+/|)sa/${sa}(/.+)?`, `spiffe://${principal}`);
-}
-
-/** Why the API server rejects a serviceAccounts value (Istio's CheckServiceAccount), or undefined. */
-function serviceAccountProblem(value: string): string | undefined {
-  if (value === '') return 'an empty value is not allowed';
-  if (value.includes('*')) return 'wildcards are not allowed in serviceAccounts';
-  if (value.length > 320) return 'a value may not exceed 320 characters';
-  const parts = value.split('/');
-  if (parts.length > 2 || parts.some((p) => p === '')) return `expected "serviceAccount" or "namespace/serviceAccount", got ${JSON.stringify(value.slice(0, 80))}`;
-  return undefined;
-}
-
-function parseIp(ip: string): { v: 4 | 6; bits: bigint } | undefined {
-  const s = ip.trim();
-  const m4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (m4) {
-    const parts = m4.slice(1).map(Number);
-    if (parts.some((p) => p > 255)) return undefined;
-    return { v: 4, bits: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
-  }
-  if (!s.includes(':')) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const missing = 8 - head.length - tail.length;
-  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
-  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
-  return { v: 6, bits: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
-}
-
-/** `10.0.0.0/8` or a single address; returns undefined when the block is not an IP block. */
-export function parseCidr(block: string): { v: 4 | 6; bits: bigint; prefix: number } | undefined {
-  const [addr, len, extra] = block.trim().split('/');
-  if (extra !== undefined || !addr) return undefined;
-  const ip = parseIp(addr);
-  if (!ip) return undefined;
-  const max = ip.v === 4 ? 32 : 128;
-  const prefix = len === undefined ? max : /^\d+$/.test(len) ? Number(len) : NaN;
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) return undefined;
-  return { ...ip, prefix };
-}
-
-export function ipInBlock(ip: string | undefined, block: string): boolean {
-  if (!ip) return false;
-  const a = parseIp(ip);
-  const c = parseCidr(block);
-  if (!a || !c || a.v !== c.v) return false;
-  const max = BigInt(a.v === 4 ? 32 : 128);
-  const shift = max - BigInt(c.prefix);
-  return a.bits >> shift === c.bits >> shift;
 }
 
 // ---------- reading policies ----------
