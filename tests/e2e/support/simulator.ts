@@ -195,7 +195,7 @@ export function describeSimulator(c: SimulatorContract): void {
         // What was typed stays; markup stays text; the main thread never blocked for 200 ms.
         for (const [name, value] of Object.entries(h.fields)) {
           const field = sim.getByRole('textbox', { name }).or(sim.getByRole('spinbutton', { name }));
-          expect(await field.inputValue()).toBe(value.slice(0, Number((await field.getAttribute('maxlength')) ?? value.length)));
+          expect(await field.inputValue()).toBe(value);
         }
         expect(await sim.locator('img, script, iframe, b, [onerror]').count()).toBe(0);
         expect(await longestTask(page)).toBeLessThan(200);
@@ -218,7 +218,7 @@ export function hostileYaml(yamlField: string, proto: { yaml: string; answer: Re
       expect: /nest more than 64 levels/,
       invalid: yamlField,
     },
-    { name: '65,000 empty documents', fields: { [yamlField]: '---\n'.repeat(65_000) }, expect: /more than 100 YAML documents/, invalid: yamlField },
+    { name: '65,000 empty documents', fields: { [yamlField]: '---\n'.repeat(65_000) }, expect: /More than 100 YAML documents/, invalid: yamlField },
     {
       name: 'an alias bomb',
       fields: { [yamlField]: `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },

@@ -154,7 +154,8 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
     private timeLimit(id: number): void {
       this.worker?.terminate();
       this.worker = undefined;
-      this.settle(id, this.failure(`This input needs more than ${RUN_DEADLINE_MS / 1000} s of work, so the simulator stopped (time limit). Shorten the YAML or the request, or use fewer or simpler regexes.`, 'time-limit'));
+      // The first field is the simulator's main input (its YAML): the one to shorten.
+      this.settle(id, this.failure(`This input needs more than ${RUN_DEADLINE_MS / 1000} s of work, so the simulator stopped (time limit). Shorten the YAML or the request, or use fewer or simpler regexes.`, 'time-limit', spec.fields[0]));
       const queued = [...this.pending.values()];
       if (queued.length === 0) return;
       const worker = (this.worker = this.startWorker());
@@ -177,8 +178,9 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       });
     }
 
-    private failure(message: string, code: string): SimOutcome {
-      return { ok: false, message, diagnostic: { severity: 'error', code, message, path: '', source: { input: '' } } };
+    /** A problem the page itself reports; `input` names the field to blame, if any. */
+    private failure(message: string, code: string, input = ''): SimOutcome {
+      return { ok: false, message, diagnostic: { severity: 'error', code, message, path: '', source: { input } } };
     }
 
     async run(): Promise<void> {
