@@ -1,5 +1,5 @@
 /** Test helpers: YAML text or fixture file → plain objects, as the simulators will pass them. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
