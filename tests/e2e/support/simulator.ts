@@ -70,8 +70,11 @@ async function watchLongTasks(page: Page): Promise<void> {
 
 const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
 
+/** A text field or number field by its exact accessible name. */
+const fieldNamed = (sim: Locator, name: string) => sim.getByRole('textbox', { name, exact: true }).or(sim.getByRole('spinbutton', { name, exact: true }));
+
 async function setField(sim: Locator, name: string, value: string): Promise<void> {
-  const field = sim.getByRole('textbox', { name }).or(sim.getByRole('spinbutton', { name }));
+  const field = fieldNamed(sim, name);
   await field.evaluate((el, v) => {
     const input = el as HTMLInputElement | HTMLTextAreaElement;
     input.value = v;
@@ -97,6 +100,8 @@ export function describeSimulator(c: SimulatorContract): void {
 
     for (const theme of ['light', 'dark'] as const) {
       test(`no axe violations after a change (${theme})`, async ({ page }) => {
+        // axe walks the whole page; on a shared 2-core machine that alone can pass 60 s.
+        test.slow();
         const errors = watchErrors(page);
         await useTheme(page, theme);
         await page.goto(c.url);
@@ -186,7 +191,7 @@ export function describeSimulator(c: SimulatorContract): void {
         }
         await expect(sim.getByRole('status').or(sim.locator('.sim-error:visible')).filter({ hasText: h.expect })).not.toHaveCount(0);
         if (h.invalid) {
-          const field = sim.getByRole('textbox', { name: h.invalid }).or(sim.getByRole('spinbutton', { name: h.invalid }));
+          const field = fieldNamed(sim, h.invalid);
           await expect(field).toHaveAttribute('aria-invalid', 'true');
           const describedBy = await field.getAttribute('aria-describedby');
           expect(describedBy).toBeTruthy();
@@ -194,7 +199,7 @@ export function describeSimulator(c: SimulatorContract): void {
         }
         // What was typed stays; markup stays text; the main thread never blocked for 200 ms.
         for (const [name, value] of Object.entries(h.fields)) {
-          const field = sim.getByRole('textbox', { name }).or(sim.getByRole('spinbutton', { name }));
+          const field = fieldNamed(sim, name);
           expect(await field.inputValue()).toBe(value);
         }
         expect(await sim.locator('img, script, iframe, b, [onerror]').count()).toBe(0);
