@@ -130,7 +130,7 @@ export function describeSimulator(c: SimulatorContract): void {
       await page.goto(c.url);
       const sim = page.locator(c.tag);
       await enhanced(sim, c.kit, c.ready);
-      const selector = 'button:visible, input:visible, textarea:visible, select:visible, summary:visible';
+      const selector = ':is(button, input, textarea, select, summary):visible:not(:disabled)';
       // Radio groups are one Tab stop (arrows move inside them).
       const stops = (await sim.locator(selector).count()) - Math.max(0, (await sim.locator('input[type="radio"]:visible').count()) - 1);
       await sim.locator(selector).first().focus();
