@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, useTheme, watchErrors } from './support/site';
+import { watchErrors } from './support/site';
+import { describeSimulator, hostileYaml, ranSince, runs } from './support/simulator';
 
 /** SIM_PAGE points the spec at another page holding the simulator (used while the pages were written). */
 const url = process.env['SIM_PAGE'] ?? '/security/authorization-policy/';
@@ -60,7 +61,7 @@ test('authz evaluator: bad input keeps the last good result and names the line o
   await expect(sim.locator('.sim-result .sim-verdict')).toHaveText('Allowed: the request reaches the workload');
   await yaml.fill('apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: x\n');
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
-  await expect(sim.locator('.sim-error')).toContainText('line 2, kind: kind VirtualService is not an AuthorizationPolicy');
+  await expect(sim.locator('.sim-error')).toContainText('line 2, kind: kind VirtualService is not one this simulator reads');
   await expect(yaml).toHaveAttribute('aria-invalid', 'true');
   await sim.getByRole('button', { name: 'Allow GET /api/* from one service account' }).click();
   await sim.getByRole('textbox', { name: /Headers/ }).fill('x-test: <script>window.__xss = 1</script>');
@@ -90,34 +91,31 @@ test('authz evaluator: keyboard only', async ({ page }) => {
   await expect(sim.getByRole('status')).toHaveText('Denied: 403 RBAC: access denied');
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`authz evaluator: no axe violations after a change (${theme})`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.goto(url);
-    const sim = page.locator('authz-sim');
-    // Wait until the element is upgraded: before that a click does nothing.
-    await expect(sim).toHaveAttribute('data-enhanced', 'true');
-    await sim.getByRole('button', { name: 'Deny an IP block' }).click();
-    await expect(sim.getByRole('status')).toHaveText('Denied: 403 RBAC: access denied');
-    await sim.getByRole('textbox', { name: 'Port', exact: true }).fill('99999');
-    await sim.getByRole('button', { name: 'Evaluate the request' }).click();
-    await expect(sim.locator('.sim-error')).toBeVisible();
-    expect(await axeViolations(page, 'authz-sim')).toEqual([]);
-  });
-}
+const yamlField = 'AuthorizationPolicies, separated by --- (YAML)';
+const policy = (spec: string) => `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: p, namespace: shop }\nspec:\n${spec}`;
 
-test('authz simulator: usable 360 px wide (nothing wider than the screen)', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  const sim = page.locator('authz-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
-  await expect(sim).toHaveAttribute('data-enhanced', 'true');
-  await sim.getByRole('button', { name: 'Evaluate the request' }).click();
-  await expect(sim.getByRole('status')).not.toBeEmpty();
-  // The simulator fits: nothing in it pushes past the screen (its code views scroll inside their own box).
-  const box = await sim.boundingBox();
-  expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-  expect(await sim.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-  await context.close();
+describeSimulator({
+  name: 'authz evaluator',
+  url,
+  tag: 'authz-sim',
+  kit: true,
+  noJsText: 'Allowed: the request reaches the workload',
+  change: async (sim) => {
+    const before = await runs(sim);
+    await sim.getByRole('button', { name: 'Deny an IP block' }).click();
+    await ranSince(sim, before);
+    await expect(sim.getByRole('status')).toHaveText('Denied: 403 RBAC: access denied');
+  },
+  hostile: [
+    ...hostileYaml(yamlField, {
+      yaml: policy('  selector: { matchLabels: { __proto__: "<img src=x onerror=alert(1)>" } }\n  action: DENY\n  rules: [{}]\n'),
+      answer: /label key "__proto__"/,
+    }),
+    {
+      name: 'claims[constructor] is not a present claim (no token, not denied)',
+      fields: { [yamlField]: policy('  action: DENY\n  rules: [{ when: [{ key: "request.auth.claims[constructor]", values: ["*"] }] }]\n'), 'JWT principal iss/sub (empty = no token)': '' },
+      expect: /^Allowed/,
+    },
+    { name: 'a __proto__ pod label is refused on its field', fields: { 'Pod labels (key=value, ...)': '__proto__=x' }, expect: /label key "__proto__"/, invalid: 'Pod labels (key=value, ...)' },
+  ],
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, useTheme, watchErrors } from './support/site';
+import { watchErrors } from './support/site';
+import { describeSimulator } from './support/simulator';
 
 const url = '/traffic/traffic-shifting/';
 
@@ -61,21 +62,19 @@ test('canary: keyboard only', async ({ page }) => {
   await expect(sim.locator('.cs-yaml')).toContainText('weight: 86');
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`canary: no axe violations in the changed state (${theme})`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.goto(url);
-    const sim = page.locator('canary-slider');
+describeSimulator({
+  name: 'canary',
+  url,
+  tag: 'canary-slider',
+  kit: false,
+  noJsText: 'v1 gets 90%, v2 gets 10%',
+  change: async (sim) => {
     await sim.getByRole('slider').fill('30');
     await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('5000');
     await expect(sim.getByRole('alert')).toBeVisible();
-    expect(await axeViolations(page, 'canary-slider')).toEqual([]);
-  });
-}
-
-test('canary: fits a 360 px wide screen', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(url);
-  const overflow = await page.locator('canary-slider').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
-  expect(overflow).toBe(false);
+  },
+  hostile: [
+    { name: 'a weight of 1e308 is refused on its field', fields: { 'weight of v1': '1e308' }, expect: /between 0 and 1000/, invalid: 'weight of v1' },
+    { name: 'markup in the seed stays text', fields: { Seed: '<b>bold</b>' }, expect: /v1 gets/ },
+  ],
 });

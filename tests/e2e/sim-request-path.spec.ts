@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, useTheme, watchErrors } from './support/site';
+import { watchErrors } from './support/site';
+import { describeSimulator } from './support/simulator';
 
 const url = '/fundamentals/sidecar-vs-ambient/';
 
@@ -59,24 +60,16 @@ test('request path: keyboard only', async ({ page }) => {
   await expect(sim.getByRole('status')).toContainText('Hop 1 of 7');
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`request path: no axe violations in the changed state (${theme})`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.goto(url);
-    const sim = page.locator('request-path-sim');
+describeSimulator({
+  name: 'request path',
+  url,
+  tag: 'request-path-sim',
+  kit: false,
+  ready: 'data-enhanced',
+  noJsText: 'Mutual TLS between the sidecars.',
+  change: async (sim) => {
     await sim.getByRole('radio', { name: 'Ambient' }).check();
     await sim.getByRole('checkbox', { name: /waypoint/ }).check();
     await sim.getByRole('button', { name: 'Next hop' }).click();
-    expect(await axeViolations(page, 'request-path-sim')).toEqual([]);
-  });
-}
-
-test('request path: fits a 360 px wide screen', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(url);
-  const sim = page.locator('request-path-sim');
-  const box = await sim.boundingBox();
-  expect(box!.width).toBeLessThanOrEqual(360);
-  const overflow = await sim.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
-  expect(overflow).toBe(false);
+  },
 });

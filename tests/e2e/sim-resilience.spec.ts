@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, useTheme, watchErrors } from './support/site';
+import { watchErrors } from './support/site';
+import { describeSimulator } from './support/simulator';
 
 const outlierUrl = '/traffic/circuit-breaking/';
 const faultUrl = '/traffic/fault-injection/';
@@ -105,29 +106,33 @@ test('fault lab: keyboard only, bad percentage is named', async ({ page }) => {
   await expect(lab.getByRole('textbox', { name: 'Seed' })).not.toHaveValue('istio');
 });
 
-for (const theme of ['light', 'dark'] as const) {
-  test(`resilience labs: no axe violations in the changed state (${theme})`, async ({ page }) => {
-    await useTheme(page, theme);
-    await page.goto(outlierUrl);
-    const lab = page.locator('outlier-lab');
+describeSimulator({
+  name: 'outlier lab',
+  url: outlierUrl,
+  tag: 'outlier-lab',
+  kit: false,
+  noJsText: '1,800 requests over 180 s',
+  change: async (lab) => {
     await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('50');
     await lab.getByRole('spinbutton', { name: 'interval (s)' }).fill('0');
     await expect(lab.getByRole('alert')).toBeVisible();
-    expect(await axeViolations(page, 'outlier-lab')).toEqual([]);
-    await page.goto(faultUrl);
-    const fl = page.locator('fault-lab');
+  },
+  hostile: [{ name: '1e308 consecutive errors is refused on its field', fields: { consecutive5xxErrors: '1e308' }, expect: /between 0 and 100/, invalid: 'consecutive5xxErrors' }],
+});
+
+describeSimulator({
+  name: 'fault lab',
+  url: faultUrl,
+  tag: 'fault-lab',
+  kit: false,
+  noJsText: /delay/i,
+  change: async (fl) => {
     await fl.getByRole('textbox', { name: 'Seed' }).fill('seed-2');
     await fl.getByRole('spinbutton', { name: 'httpStatus' }).fill('9999');
     await expect(fl.getByRole('alert')).toBeVisible();
-    expect(await axeViolations(page, 'fault-lab')).toEqual([]);
-  });
-}
-
-test('resilience labs: fit a 360 px wide screen', async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  for (const [url, tag] of [[outlierUrl, 'outlier-lab'], [faultUrl, 'fault-lab']] as const) {
-    await page.goto(url);
-    const overflow = await page.locator(tag).evaluate((el) => el.scrollWidth > el.clientWidth + 1);
-    expect(overflow, tag).toBe(false);
-  }
+  },
+  hostile: [
+    { name: 'markup in the seed stays text', fields: { Seed: '<b>bold</b>' }, expect: /./ },
+    { name: 'an httpStatus of 1e308 is refused on its field', fields: { httpStatus: '1e308' }, expect: /between 200 and 599/, invalid: 'httpStatus' },
+  ],
 });

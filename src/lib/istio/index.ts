@@ -2,9 +2,10 @@
  * The Istio semantics engine: pure TypeScript, browser-safe (no Node built-ins, no validator or field
  * catalog). Routing, authorization, peer authentication, JWT, resilience and seeded sampling.
  */
-export * from './engine/types';
+export * from './engine/result';
+export * from './engine/reader';
 export * from './engine/routing';
-export * from './engine/authz';
+export * from './engine/authz/index';
 export * from './engine/peer-authn';
 export * from './engine/jwt';
 export * from './engine/resilience';

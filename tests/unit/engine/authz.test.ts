@@ -447,3 +447,81 @@ describe('authz: bad input', () => {
     if (!r.ok) expect(r.error.path).toBe('spec.action');
   });
 });
+
+describe('authz: corrections checked against Istio 1.26.8', () => {
+  it('rule: a denied TCP connection is closed, never a 403 (Envoy network RBAC)', () => {
+    const d = decide([policy('action: DENY\nrules: [{ to: [{ operation: { ports: ["3306"] } }] }]')], { protocol: 'tcp', port: 3306 });
+    expect(d.allowed).toBe(false);
+    expect(d.status).toBeNull();
+    expect(d.connectionClosed).toBe(true);
+    expect(d.summary).toMatch(/connection closed/);
+    expect(d.summary).not.toMatch(/403/);
+  });
+  it('rule: an HTTP denial is still a 403 with the RBAC body', () => {
+    const d = decide([policy('action: DENY\nrules: [{}]')], {});
+    expect(d.status).toBe(403);
+    expect(d.connectionClosed).toBe(false);
+  });
+  it('rule: a path with { } outside a whole-segment template is rejected at admission, so the policy does not exist', () => {
+    const p = policy('action: DENY\nrules: [{ to: [{ operation: { paths: ["/files/{*}.txt"] } }] }]');
+    const d = decide([p], { path: '/files/a.txt' });
+    expect(d.allowed).toBe(true);
+    expect(d.rejected[0]?.reason).toMatch(/outside a supported template/);
+  });
+  it('rule: {**} must be the last operator in a path template', () => {
+    const d = decide([policy('action: DENY\nrules: [{ to: [{ operation: { paths: ["/{**}/x/{*}"] } }] }]')], { path: '/a/x/b' });
+    expect(d.rejected[0]?.reason).toMatch(/last operator/);
+  });
+  it('rule: whole-segment templates are accepted and match', () => {
+    const d = decide([policy('action: DENY\nrules: [{ to: [{ operation: { paths: ["/files/{*}/raw"] } }] }]')], { path: '/files/a/raw' });
+    expect(d.rejected).toHaveLength(0);
+    expect(d.allowed).toBe(false);
+  });
+  it('rule: source.serviceAccounts matches the peer service account (namespace defaults to the policy namespace)', () => {
+    const p = policy('action: ALLOW\nrules: [{ from: [{ source: { serviceAccounts: ["sleep", "other/bot"] } }] }]');
+    expect(decide([p], { sourcePrincipal: sleep }).allowed).toBe(true);
+    expect(decide([p], { sourcePrincipal: 'cluster.local/ns/other/sa/bot' }).allowed).toBe(true);
+    expect(decide([p], { sourcePrincipal: 'cluster.local/ns/other/sa/sleep' }).allowed).toBe(false);
+    expect(decide([p], { sourcePrincipal: 'cluster.local/ns/shop/sa/sleeper' }).allowed).toBe(false);
+    expect(decide([p], {}).allowed).toBe(false);
+  });
+  it('rule: serviceAccounts cannot be combined with namespaces or principals', () => {
+    const d = decide([policy('action: DENY\nrules: [{ from: [{ source: { serviceAccounts: ["sleep"], namespaces: ["shop"] } }] }]')], { sourcePrincipal: sleep });
+    expect(d.allowed).toBe(true);
+    expect(d.rejected[0]?.reason).toMatch(/cannot be combined/);
+  });
+  it('rule: serviceAccounts values take no wildcard', () => {
+    expect(decide([policy('action: DENY\nrules: [{ from: [{ source: { serviceAccounts: ["sl*"] } }] }]')]).rejected[0]?.reason).toMatch(/wildcard/);
+  });
+  it('rule: a header condition "*" matches a present header with an empty value', () => {
+    const p = policy('action: DENY\nrules: [{ when: [{ key: "request.headers[x-debug]", values: ["*"] }] }]');
+    expect(decide([p], { headers: { 'x-debug': '' } }).allowed).toBe(false);
+    expect(decide([p], { headers: {} }).allowed).toBe(true);
+  });
+  it('rule: "*" inside a namespaces entry is a wildcard (team-*-prod)', () => {
+    const p = policy('action: ALLOW\nrules: [{ from: [{ source: { namespaces: ["team-*-prod"] } }] }]');
+    expect(decide([p], { sourcePrincipal: 'cluster.local/ns/team-a-prod/sa/x' }).allowed).toBe(true);
+    expect(decide([p], { sourcePrincipal: 'cluster.local/ns/team-a-dev/sa/x' }).allowed).toBe(false);
+  });
+  it('rule: claims[constructor] (and toString, hasOwnProperty) is not a present claim without a token', () => {
+    for (const claim of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      const p = policy(`action: DENY\nrules: [{ when: [{ key: "request.auth.claims[${claim}]", values: ["*"] }] }]`);
+      expect(decide([p], { auth: null }).allowed).toBe(true);
+      expect(decide([p], { auth: { principal: 'i/s', claims: {} } }).allowed).toBe(true);
+    }
+  });
+  it('rule: a source field named like an Object method is an unknown field, reported with its path', () => {
+    const r = evaluateAuthz({ policies: [policy('rules: [{ from: [{ source: { constructor: ["x"] } }] }]')], workload, request: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('spec.rules[0].from[0].source.constructor');
+  });
+  it('rule: a selector key that is not a Kubernetes label key (__proto__) is rejected, not read as namespace-wide', () => {
+    const r = evaluateAuthz({ policies: [policy('selector: { matchLabels: { __proto__: x } }\naction: DENY\nrules: [{}]')], workload, request: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/label key/);
+  });
+  it('rule: CUSTOM policies cannot use identity fields (namespaces, principals, serviceAccounts, requestPrincipals)', () => {
+    const p = policy('action: CUSTOM\nprovider: { name: ext }\nrules: [{ from: [{ source: { principals: ["x"] } }] }]');
+    expect(decide([p]).rejected[0]?.reason).toMatch(/not supported with action CUSTOM/);
+  });
+});

@@ -1,5 +1,5 @@
 /** Test helpers: YAML text or fixture file → plain objects, as the simulators will pass them. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 
@@ -17,11 +17,4 @@ export function doc(text: string): unknown {
 
 export function fixture(name: string): unknown[] {
   return docs(readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8'));
-}
-
-/** Istio's own bookinfo samples, when the shared reference folder is present (never in CI). */
-export const samplesDir = fileURLToPath(new URL('../../../../shared/reference/istio-samples-1.26/bookinfo/networking/', import.meta.url));
-export const haveSamples = existsSync(samplesDir);
-export function sample(name: string): unknown[] {
-  return docs(readFileSync(`${samplesDir}${name}`, 'utf8'));
 }

@@ -186,3 +186,37 @@ describe('seeded sampling', () => {
     expect(sampleRoute(r.decision, 10, 1).byStatus).toEqual({ '404 NR': 10 });
   });
 });
+
+describe('outlier detection: panic mode (cluster_traffic_policy.go sets healthy_panic_threshold)', () => {
+  // Two hosts that fail for the first 5 s; maxEjectionPercent 100 lets both be ejected.
+  const input = (minHealthPercent?: number): OutlierInput => ({
+    outlierDetection: { consecutive5xxErrors: 1, maxEjectionPercent: 100, interval: '1s', baseEjectionTime: '30s', ...(minHealthPercent === undefined ? {} : { minHealthPercent }) },
+    hosts: ['a', 'b'],
+    failures: [
+      { host: 'a', fromMs: 0, toMs: 5000 },
+      { host: 'b', fromMs: 0, toMs: 5000 },
+    ],
+    rps: 10,
+    durationMs: 20_000,
+  });
+  it('rule: minHealthPercent defaults to 0, which disables panic mode: with every host ejected each request fails 503 UH', () => {
+    const r = sim(input());
+    expect(r.settings.minHealthPercent).toBe(0);
+    // Both hosts are ejected on their first error and stay out 30 s: every later request finds no host.
+    expect(r.noHealthyUpstream).toBe(r.requests - 2);
+    expect(r.hosts.reduce((n, h) => n + h.requests, 0)).toBe(2);
+    expect(r.notes.join(' ')).toMatch(/panic mode is off/);
+  });
+  it('rule: with minHealthPercent above the healthy share, Envoy panics and balances over every host', () => {
+    const r = sim(input(50));
+    expect(r.noHealthyUpstream).toBe(0);
+    expect(r.hosts.reduce((n, h) => n + h.requests, 0)).toBe(r.requests);
+    // After the failures end, the panicking proxy's requests succeed even though both hosts are ejected.
+    expect(r.errors).toBeLessThan(r.requests);
+  });
+  it('minHealthPercent above 100 is rejected with its field', () => {
+    const r = simulateOutlierDetection({ ...input(), outlierDetection: { minHealthPercent: 101 } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.path).toBe('minHealthPercent');
+  });
+});

@@ -3,9 +3,10 @@
  * ALLOW, and the deciding policy and rule. Runs at build time and in the browser (authz-sim.ts).
  */
 import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type PolicyResult } from '../../../lib/istio';
-import { parseHeaderLines, parseLabels, parsePort } from '../shared/form';
-import { h, type VNode } from '../shared/vnode';
-import { readYaml, whereIs } from '../shared/yaml-docs';
+import { checkInput } from '../kit/check-input';
+import { parseHeaderLines, parseLabels, parseLine, parsePort } from '../kit/fields';
+import { engineProblem, fieldProblem, problemFrom, type Problem } from '../kit/outcome';
+import { h, type VNode } from '../kit/vnode';
 
 export interface AuthzFields {
   yaml: string;
@@ -26,54 +27,54 @@ export interface AuthzFields {
   custom: string;
 }
 
-export type AuthzOutcome = { ok: true; decision: AuthzDecision; view: VNode; verdict: string } | { ok: false; message: string; line?: number; field?: string };
+export type AuthzOutcome = { ok: true; decision: AuthzDecision; view: VNode; verdict: string } | Problem;
 
 export function computeAuthz(f: AuthzFields): AuthzOutcome {
-  const y = readYaml(f.yaml, 'YAML');
-  if (!y.ok) return y;
-  const policies = y.objects.filter((o) => o.kind === 'AuthorizationPolicy');
-  const other = y.objects.filter((o) => o.kind !== 'AuthorizationPolicy');
-  if (other.length > 0) {
-    const o = other[0]!;
-    const at = whereIs(o, y.parsed, ['kind']);
-    const out: AuthzOutcome = { ok: false, message: `YAML, ${at.text}: kind ${o.kind || '(missing)'} is not an AuthorizationPolicy; this evaluator reads AuthorizationPolicies only.` };
-    if (at.line !== undefined) out.line = at.line;
-    return out;
-  }
-  const labels = parseLabels(f.labels, 'Workload labels');
+  const y = checkInput(f.yaml, ['AuthorizationPolicy']);
+  // This evaluator reads AuthorizationPolicies only: another kind is an error here, not a skipped document.
+  const problem = y.diagnostics[0];
+  if (problem || !y.parsed) return problemFrom(problem!, 'YAML');
+  const parsed = y.parsed;
+  const policies = y.objects;
+  const labels = parseLabels(f.labels, 'labels', 'Workload labels');
   if (!labels.ok) return labels;
   const headers = parseHeaderLines(f.headers);
   if (!headers.ok) return headers;
   const port = parsePort(f.port);
   if (!port.ok) return port;
-  const namespace = f.namespace.trim();
-  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) return { ok: false, message: 'Workload namespace: enter a namespace name (lower case letters, digits, dashes).' };
-  const request: AuthzRequest = { method: f.method.trim() || 'GET', path: f.path.trim() || '/', headers: headers.value };
-  if (f.principal.trim()) request.sourcePrincipal = f.principal.trim();
-  if (f.sourceIp.trim()) request.sourceIp = f.sourceIp.trim();
-  if (f.remoteIp.trim()) request.remoteIp = f.remoteIp.trim();
-  if (f.host.trim()) request.host = f.host.trim();
+  const text: Record<string, string> = {};
+  for (const [name, label] of [
+    ['namespace', 'Workload namespace'],
+    ['principal', 'Source principal'],
+    ['sourceIp', 'Source IP'],
+    ['remoteIp', 'Remote IP'],
+    ['jwtPrincipal', 'JWT principal'],
+    ['method', 'Method'],
+    ['path', 'Path'],
+    ['host', 'Host'],
+  ] as const) {
+    const v = parseLine(f[name], name, label);
+    if (!v.ok) return v;
+    text[name] = v.value;
+  }
+  const namespace = text['namespace']!;
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) return fieldProblem('namespace', 'Workload namespace', 'enter a namespace name (lower case letters, digits, dashes).');
+  const request: AuthzRequest = { method: text['method'] || 'GET', path: text['path'] || '/', headers: headers.value };
+  if (text['principal']) request.sourcePrincipal = text['principal'];
+  if (text['sourceIp']) request.sourceIp = text['sourceIp'];
+  if (text['remoteIp']) request.remoteIp = text['remoteIp'];
+  if (text['host']) request.host = text['host'];
   if (port.value !== undefined) request.port = port.value;
-  request.auth = f.jwtPrincipal.trim() ? { principal: f.jwtPrincipal.trim() } : null;
-  if (f.protocol !== 'http' && f.protocol !== 'tcp') return { ok: false, message: 'Protocol: choose HTTP or TCP.', field: 'protocol' };
+  request.auth = text['jwtPrincipal'] ? { principal: text['jwtPrincipal'] } : null;
+  if (f.protocol !== 'http' && f.protocol !== 'tcp') return fieldProblem('protocol', 'Protocol', 'choose HTTP or TCP.');
   request.protocol = f.protocol;
   const custom = f.custom === 'deny' ? 'deny' : 'allow';
   const r = evaluateAuthz({ policies: policies.map((p) => p.value), workload: { namespace, labels: labels.value }, request, customProviderDecision: custom });
-  if (!r.ok) {
-    const m = /^policies\[(\d+)\]$/.exec(r.error.source);
-    const obj = m ? policies[Number(m[1])] : undefined;
-    if (obj) {
-      const at = whereIs(obj, y.parsed, r.error.segments);
-      const out: AuthzOutcome = { ok: false, message: `AuthorizationPolicy ${obj.name}, ${at.text}: ${r.error.message}` };
-      if (at.line !== undefined) out.line = at.line;
-      return out;
-    }
-    return { ok: false, message: `Request: ${r.error.message}` };
-  }
+  if (!r.ok) return engineProblem(r.error, (input, index) => (input === 'policies' && index !== undefined ? policies[index] : undefined), parsed, () => ({ name: 'path', label: 'Request' }));
   const d = r.decision;
   const verdict = d.allowed
     ? `Allowed: the ${request.protocol === 'tcp' ? 'connection' : 'request'} reaches the workload`
-    : request.protocol === 'tcp'
+    : d.connectionClosed
       ? 'Denied: the TCP connection is closed'
       : `Denied: ${d.status}${d.body ? ` ${d.body}` : ''}`;
   return { ok: true, decision: d, verdict, view: authzView(d, verdict) };

@@ -53,11 +53,17 @@ class JwtMatrix extends FormSim {
     const ticket = ++this.pending;
     const { buildMatrix, columns, raYaml, rows } = await this.view;
     if (ticket !== this.pending) return;
+    const status = this.querySelector('.jm-status')!;
     const f = readFormOrReport(this.form, this.error, this.errorId, 'matrix', () => this.read());
-    if (f === undefined) return;
+    if (f === undefined) {
+      // Never claim a recompute while an input error is shown.
+      status.textContent = 'Input problem: the matrix was not recomputed (see the message above).';
+      return;
+    }
     const m = buildMatrix(f);
     if (!m.ok) {
       showError(this.error, `${m.message} The matrix below is the last valid one.`);
+      status.textContent = 'Input problem: the matrix was not recomputed (see the message above).';
       return;
     }
     showError(this.error, null);
@@ -92,7 +98,7 @@ class JwtMatrix extends FormSim {
       ...rows.flatMap((r, i) => columns.map((c, j) => h('li', {}, h('strong', {}, `${r.label(f)} × ${c.label(f)}:`), ` ${m.cells[i]![j]!.full}`))),
     );
     this.last = m.cells;
-    this.querySelector('.jm-status')!.textContent =
+    status.textContent =
       changed === 0 ? 'Matrix recomputed: no cell changed.' : `Matrix recomputed: ${changed} cell${changed === 1 ? '' : 's'} changed (marked).`;
   }
 }

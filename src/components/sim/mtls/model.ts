@@ -3,8 +3,10 @@
  * level and policy that set it, and which cells changed since the last result.
  */
 import { resolvePeerGrid, type GridCell, type GridWorkload } from '../../../lib/istio';
-import { h, type VNode } from '../shared/vnode';
-import { readYaml, whereIs } from '../shared/yaml-docs';
+import { checkInput } from '../kit/check-input';
+import { MAX_LINES } from '../kit/limits';
+import { engineProblem, fieldProblem, problemFrom, type Problem } from '../kit/outcome';
+import { h, type VNode } from '../kit/vnode';
 
 export interface MtlsFields {
   yaml: string;
@@ -14,61 +16,47 @@ export interface MtlsFields {
 /** Cell key → mode, kept between runs to mark changes. */
 export type MtlsState = Record<string, string>;
 
-export type MtlsOutcome = { ok: true; cells: GridCell[]; view: VNode; verdict: string; state: MtlsState } | { ok: false; message: string; line?: number; field?: string };
+export type MtlsOutcome = { ok: true; cells: GridCell[]; view: VNode; verdict: string; state: MtlsState } | Problem;
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export function parseWorkloads(text: string): { ok: true; value: GridWorkload[] } | { ok: false; message: string } {
+export function parseWorkloads(text: string): { ok: true; value: GridWorkload[] } | Problem {
+  const bad = (message: string, line?: number) => fieldProblem('workloads', 'Workloads', message, line);
+  if (text.length > MAX_LINES) return bad(`at most ${MAX_LINES.toLocaleString('en-US')} characters.`);
   const out: GridWorkload[] = [];
   for (const [i, raw] of text.split('\n').entries()) {
     const line = raw.trim();
     if (!line) continue;
     const [id, labels = '', ports = ''] = line.split(/\s+/);
     const [ns, name] = (id ?? '').split('/');
-    const where = `Workloads, line ${i + 1}`;
-    if (!ns || !name || !NAME.test(ns) || !NAME.test(name)) return { ok: false, message: `${where}: start with namespace/name, e.g. shop/web app=web 8080` };
-    const l: Record<string, string> = {};
+    if (!ns || !name || !NAME.test(ns) || !NAME.test(name)) return bad('start with namespace/name, e.g. shop/web app=web 8080', i + 1);
+    const l = Object.create(null) as Record<string, string>;
     for (const pair of labels.split(',').filter(Boolean)) {
       const [k, v] = pair.split('=');
-      if (!k || v === undefined) return { ok: false, message: `${where}: labels are key=value separated by commas` };
+      if (!k || v === undefined) return bad('labels are key=value separated by commas', i + 1);
       l[k] = v;
     }
     const p = ports.split(',').filter(Boolean).map(Number);
-    if (p.length === 0 || p.some((x) => !Number.isInteger(x) || x < 1 || x > 65535)) return { ok: false, message: `${where}: list the container ports, e.g. 8080,9090` };
+    if (p.length === 0 || p.some((x) => !Number.isInteger(x) || x < 1 || x > 65535)) return bad('list the container ports, e.g. 8080,9090', i + 1);
     out.push({ name, namespace: ns, labels: l, ports: p });
   }
-  if (out.length === 0) return { ok: false, message: 'Workloads: list at least one workload, e.g. shop/web app=web 8080' };
-  if (out.length > 50) return { ok: false, message: 'Workloads: at most 50 workloads' };
+  if (out.length === 0) return bad('list at least one workload, e.g. shop/web app=web 8080');
+  if (out.length > 50) return bad('at most 50 workloads');
   return { ok: true, value: out };
 }
 
 const key = (c: GridCell) => `${c.namespace}/${c.workload}:${c.port ?? '*'}`;
 
 export function computeMtls(f: MtlsFields, previous?: unknown): MtlsOutcome {
-  const y = readYaml(f.yaml, 'YAML');
-  if (!y.ok) return y;
-  const other = y.objects.find((o) => o.kind !== 'PeerAuthentication');
-  if (other) {
-    const at = whereIs(other, y.parsed, ['kind']);
-    const out: MtlsOutcome = { ok: false, message: `YAML, ${at.text}: kind ${other.kind || '(missing)'} is not a PeerAuthentication.` };
-    if (at.line !== undefined) out.line = at.line;
-    return out;
-  }
+  const y = checkInput(f.yaml, ['PeerAuthentication']);
+  // This resolver reads PeerAuthentications only: another kind is an error here, not a skipped document.
+  const problem = y.diagnostics[0];
+  if (problem || !y.parsed) return problemFrom(problem!, 'YAML');
   const w = parseWorkloads(f.workloads);
-  if (!w.ok) return { ok: false, message: w.message, field: 'workloads' };
+  if (!w.ok) return w;
   const pas = y.objects;
   const r = resolvePeerGrid({ policies: pas.map((p) => p.value), workloads: w.value });
-  if (!r.ok) {
-    const m = /^policies\[(\d+)\]$/.exec(r.error.source);
-    const obj = m ? pas[Number(m[1])] : undefined;
-    if (obj) {
-      const at = whereIs(obj, y.parsed, r.error.segments);
-      const out: MtlsOutcome = { ok: false, message: `PeerAuthentication ${obj.name}, ${at.text}: ${r.error.message}` };
-      if (at.line !== undefined) out.line = at.line;
-      return out;
-    }
-    return { ok: false, message: `Workloads: ${r.error.message}`, field: 'workloads' };
-  }
+  if (!r.ok) return engineProblem(r.error, (input, index) => (input === 'policies' && index !== undefined ? pas[index] : undefined), y.parsed, () => ({ name: 'workloads', label: 'Workloads' }));
   const prev = (previous && typeof previous === 'object' ? previous : undefined) as MtlsState | undefined;
   const state: MtlsState = {};
   for (const c of r.cells) state[key(c)] = c.decision.mode;

@@ -3,9 +3,10 @@
  * (route-sim.ts), with the same engine.
  */
 import { routeHttp, sampleRoute, seedFrom, type RouteDecision, type RouteSample } from '../../../lib/istio';
-import { parseHeaderLines, parseLabels, parsePort, pct } from '../shared/form';
-import { h, type VNode } from '../shared/vnode';
-import { lineRange, readYaml, whereIs, type YamlObject } from '../shared/yaml-docs';
+import { checkInput, lineRange, type InputObject } from '../kit/check-input';
+import { parseHeaderLines, parseLabels, parseLine, parsePort, pct } from '../kit/fields';
+import { engineProblem, problemFrom, type Problem } from '../kit/outcome';
+import { h, type VNode } from '../kit/vnode';
 import type { ParsedYaml } from '../../../lib/yaml/paths';
 
 export interface RouteFields {
@@ -22,9 +23,13 @@ export interface RouteFields {
 
 export const SAMPLES = 1000;
 
-export type RouteOutcome =
-  | { ok: true; decision: RouteDecision; sample: RouteSample; view: VNode; verdict: string }
-  | { ok: false; message: string; line?: number };
+export type RouteOutcome = { ok: true; decision: RouteDecision; sample: RouteSample; view: VNode; verdict: string } | Problem;
+
+/** The form field that feeds each engine input, for errors outside the YAML. */
+const ROUTE_FIELDS: Record<string, { name: string; label: string }> = {
+  request: { name: 'path', label: 'Request' },
+  context: { name: 'gateway', label: 'Proxy' },
+};
 
 export function verdictOf(d: RouteDecision): string {
   switch (d.outcome) {
@@ -49,6 +54,8 @@ export function verdictOf(d: RouteDecision): string {
       return `Delegated by rule ${d.rule?.index ?? '?'}`;
     case 'not-bound':
       return d.httpStatus === 404 ? '404 NR: this VirtualService does not apply here' : 'This VirtualService does not apply here';
+    case 'default-route':
+      return 'No route from this VirtualService for this sidecar: the Service default route is used';
   }
 }
 
@@ -58,51 +65,55 @@ function lineLabel(r: { from: number; to: number } | undefined): string {
 }
 
 export function computeRoute(f: RouteFields): RouteOutcome {
-  const y = readYaml(f.yaml, 'YAML');
-  if (!y.ok) return y;
+  const y = checkInput(f.yaml, ['VirtualService', 'DestinationRule']);
+  const error = y.diagnostics.find((d) => d.severity === 'error');
+  if (error || !y.parsed) return problemFrom(error!, 'YAML');
+  const parsed = y.parsed;
   const vsList = y.objects.filter((o) => o.kind === 'VirtualService');
   const drList = y.objects.filter((o) => o.kind === 'DestinationRule');
-  const other = y.objects.filter((o) => o.kind !== 'VirtualService' && o.kind !== 'DestinationRule');
   const vs = vsList[0];
   if (!vs) {
-    const kinds = y.objects.map((o) => o.kind || '(no kind)');
-    return { ok: false, message: `YAML: no VirtualService found${kinds.length ? ` (found ${kinds.join(', ')})` : ''}. Paste a VirtualService, and its DestinationRules after a --- line.` };
+    const kinds = y.skipped.map((o) => o.kind);
+    const message = `no VirtualService found${kinds.length ? ` (found ${kinds.join(', ')})` : ''}. Paste a VirtualService, and its DestinationRules after a --- line.`;
+    return problemFrom({ severity: 'error', code: 'missing-kind', message, path: '', source: { input: 'yaml' } }, 'YAML');
   }
   const headers = parseHeaderLines(f.headers);
   if (!headers.ok) return headers;
-  const labels = parseLabels(f.sourceLabels, 'Source labels');
+  const labels = parseLabels(f.sourceLabels, 'sourceLabels', 'Source labels');
   if (!labels.ok) return labels;
   const port = parsePort(f.port);
   if (!port.ok) return port;
-  const noEndpoints = f.noEndpoints
+  const line = (value: string, name: string, label: string) => parseLine(value, name, label);
+  const method = line(f.method, 'method', 'Method');
+  if (!method.ok) return method;
+  const authority = line(f.authority, 'authority', 'Authority');
+  if (!authority.ok) return authority;
+  const path = line(f.path, 'path', 'Path');
+  if (!path.ok) return path;
+  const gateway = line(f.gateway, 'gateway', 'Proxy');
+  if (!gateway.ok) return gateway;
+  const noEp = line(f.noEndpoints, 'noEndpoints', 'No endpoints');
+  if (!noEp.ok) return noEp;
+  const noEndpoints = noEp.value
     .split(/[,\s]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const context: NonNullable<Parameters<typeof routeHttp>[0]['context']> = { gateway: f.gateway.trim() || 'mesh', sourceLabels: labels.value, noEndpoints };
+  const context: NonNullable<Parameters<typeof routeHttp>[0]['context']> = { gateway: gateway.value || 'mesh', sourceLabels: labels.value, noEndpoints };
   if (port.value !== undefined) context.port = port.value;
-  const request = { method: f.method.trim() || 'GET', authority: f.authority.trim(), path: f.path.trim() || '/', headers: headers.value };
+  const request = { method: method.value || 'GET', authority: authority.value, path: path.value || '/', headers: headers.value };
   const r = routeHttp({ virtualService: vs.value, destinationRules: drList.map((d) => d.value), request, context });
   if (!r.ok) {
-    const { source, segments, message } = r.error;
-    let obj: YamlObject | undefined;
-    if (source === 'virtualService') obj = vs;
-    const m = /^destinationRules\[(\d+)\]$/.exec(source);
-    if (m) obj = drList[Number(m[1])];
-    if (obj) {
-      const at = whereIs(obj, y.parsed, segments);
-      const out: RouteOutcome = { ok: false, message: `${obj.kind} ${obj.name || ''}, ${at.text}: ${message}` };
-      if (at.line !== undefined) out.line = at.line;
-      return out;
-    }
-    return { ok: false, message: `${source === 'request' ? 'Request' : 'Context'}: ${message}` };
+    const objectOf = (input: string, index: number | undefined): InputObject | undefined =>
+      input === 'virtualService' ? vs : input === 'destinationRules' && index !== undefined ? drList[index] : undefined;
+    return engineProblem(r.error, objectOf, parsed, (input) => ROUTE_FIELDS[input] ?? { name: 'yaml', label: 'Input' });
   }
   const decision = r.decision;
   const sample = sampleRoute(decision, SAMPLES, seedFrom(`${f.yaml}\n${JSON.stringify(request)}\n${JSON.stringify(context)}`));
   const notes = [...decision.notes];
   if (vsList.length > 1) notes.push(`Only the first VirtualService (${vs.name}) is simulated; ${vsList.length - 1} more ignored.`);
-  if (other.length) notes.push(`Ignored: ${other.map((o) => `${o.kind || '(no kind)'} ${o.name}`).join(', ')} (the route simulator reads VirtualService and DestinationRule).`);
+  for (const w of y.diagnostics) notes.push(`Ignored: line ${w.line}, ${w.message}`);
   const verdict = verdictOf(decision);
-  return { ok: true, decision, sample, verdict, view: routeView(decision, sample, vs, y.parsed, f.yaml, notes, verdict) };
+  return { ok: true, decision, sample, verdict, view: routeView(decision, sample, vs, parsed, f.yaml, notes, verdict) };
 }
 
 function checkList(checks: RouteDecision['rules'][number]['blocks'][number]['checks'], onlyFailed: boolean): VNode | null {
@@ -127,7 +138,7 @@ function codeLines(count: number, winner: { from: number; to: number } | undefin
   return [...head, null, ...all.slice(from - 1, to), ...(to < count ? [null] : [])];
 }
 
-function routeView(d: RouteDecision, sample: RouteSample, vs: YamlObject, parsed: ParsedYaml, text: string, notes: string[], verdict: string): VNode {
+function routeView(d: RouteDecision, sample: RouteSample, vs: InputObject, parsed: ParsedYaml, text: string, notes: string[], verdict: string): VNode {
   const ruleLines = (i: number) => lineRange(vs, parsed, ['spec', 'http', i]);
   const winner = d.rule ? ruleLines(d.rule.index) : undefined;
   const failed = d.rules.filter((r) => !r.matched).map((r) => ruleLines(r.index));

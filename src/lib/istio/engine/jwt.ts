@@ -4,8 +4,9 @@
  * filter; otherwise the request principal is `<iss>/<sub>`. Requiring a token is the AuthorizationPolicy's
  * job: {@link evaluateRequest} runs both, in the order the proxy does.
  */
-import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from './authz';
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from './authz/index';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export type TokenState =
   | { state: 'none' }
@@ -56,12 +57,12 @@ function readRules(raw: unknown[], workload: AuthzWorkload, root: string) {
   const rules: Rule[] = [];
   const targets = workload.targets ?? [];
   (raw ?? []).forEach((obj, i) => {
-    const r = new Reader(obj, `requestAuthentications[${i}]`);
+    const r = new Reader(obj, 'requestAuthentications', [], i);
     const meta = readResource(r, ['RequestAuthentication']);
     const spec = r.child('spec');
     spec.optDict();
     const selR = spec.child('selector');
-    const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+    const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
     const refs = spec.child('targetRefs').list();
     let applies: boolean;
     if (refs.length > 0) {
@@ -124,7 +125,7 @@ function decideJwt(input: JwtInput): JwtDecision {
   r.dict();
   const w = r.child('workload');
   w.dict();
-  const workload: AuthzWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+  const workload: AuthzWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
   if (input.workload.targets) workload.targets = input.workload.targets;
   const root = r.child('rootNamespace').optStr() || 'istio-system';
   const tR = r.child('token');
@@ -215,7 +216,8 @@ export function evaluateRequest(input: RequestInput): EngineResult<{ decision: R
   const authzInput: Parameters<typeof evaluateAuthz>[0] = {
     policies: input.authorizationPolicies,
     workload: input.workload,
-    request: { ...input.request, auth: jwt.auth ?? null },
+    // JWT is an HTTP feature: the request is HTTP, so a denial is a 403 response.
+    request: { ...input.request, protocol: 'http', auth: jwt.auth ?? null },
   };
   if (input.rootNamespace !== undefined) authzInput.rootNamespace = input.rootNamespace;
   if (input.customProviderDecision !== undefined) authzInput.customProviderDecision = input.customProviderDecision;
@@ -225,7 +227,7 @@ export function evaluateRequest(input: RequestInput): EngineResult<{ decision: R
   return {
     ok: true,
     decision: {
-      status: authz.status,
+      status: authz.allowed ? 200 : 403,
       stage: authz.allowed ? 'allowed' : 'authz',
       summary: `${jwt.summary} ${authz.summary}`,
       jwt,

@@ -5,7 +5,8 @@
  * nothing set = PERMISSIVE. A selector policy in the root namespace is ignored. `portLevelMtls` (workload
  * policies only) is keyed by the workload's container port; an UNSET port inherits the workload's mode.
  */
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export type MtlsMode = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';
 export type EffectiveMode = Exclude<MtlsMode, 'UNSET'>;
@@ -79,12 +80,12 @@ function readMode(r: Reader): MtlsMode {
 }
 
 function readPa(raw: unknown, index: number): Pa {
-  const r = new Reader(raw, `policies[${index}]`);
+  const r = new Reader(raw, 'policies', [], index);
   const meta = readResource(r, ['PeerAuthentication']);
   const spec = r.child('spec');
   spec.optDict();
   const selR = spec.child('selector');
-  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
   const mode = readMode(spec.child('mtls'));
   const ports = new Map<number, MtlsMode>();
   for (const key of spec.child('portLevelMtls').keys()) {
@@ -210,7 +211,7 @@ export function resolvePeerAuthentication(input: PeerInput): EngineResult<{ deci
     r.dict();
     const w = r.child('workload');
     w.dict();
-    const workload: PeerWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+    const workload: PeerWorkload = { namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
     const name = w.child('name').optStr();
     if (name !== undefined) workload.name = name;
     const port = r.child('port').optNum();
@@ -241,7 +242,7 @@ export function resolvePeerGrid(input: { policies: unknown[]; workloads: GridWor
     const wr = new Reader(input.workloads, 'workloads');
     const cells: GridCell[] = [];
     for (const w of wr.list()) {
-      const workload: PeerWorkload = { name: w.child('name').scalar(), namespace: w.child('namespace').str(), labels: w.child('labels').strMap() };
+      const workload: PeerWorkload = { name: w.child('name').scalar(), namespace: w.child('namespace').str(), labels: w.child('labels').labels() };
       const ports = w.child('ports').list().map((p) => p.num());
       for (const port of ports) cells.push({ workload: workload.name!, namespace: workload.namespace, port, decision: resolve(list, workload, port, root) });
       if (ports.length === 0) cells.push({ workload: workload.name!, namespace: workload.namespace, port: null, decision: resolve(list, workload, undefined, root) });

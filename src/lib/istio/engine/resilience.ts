@@ -9,11 +9,15 @@
  * A host is ejected as soon as it returns the N-th consecutive 5xx; it stays out for
  * `baseEjectionTime` × the number of times it has been ejected, capped at Envoy's `max_ejection_time`
  * (300s, or `baseEjectionTime` when larger); hosts come back at the interval sweep after that time.
+ * Panic mode: Istio always sets Envoy's `healthy_panic_threshold` to `minHealthPercent`, default 0, which
+ * turns panic mode off: with every host ejected, each request fails with 503 UH until a host returns.
+ * With `minHealthPercent` above 0, when the healthy share falls below it Envoy balances over every host.
  */
 import { parseDuration } from './duration';
 import { createRandom, pickWeighted } from './random';
 import type { RouteDecision } from './routing';
-import { guard, Reader, type EngineResult } from './types';
+import { Reader } from './reader';
+import { guard, type EngineResult } from './result';
 
 export interface OutlierSettings {
   consecutive5xxErrors: number;
@@ -24,6 +28,8 @@ export interface OutlierSettings {
   maxEjectionPercent: number;
   /** Envoy's max_ejection_time: 300s, or baseEjectionTime when that is larger. */
   maxEjectionTimeMs: number;
+  /** Envoy's healthy_panic_threshold as Istio sets it; 0 (the default) disables panic mode. */
+  minHealthPercent: number;
 }
 
 export const OUTLIER_DEFAULTS: OutlierSettings = {
@@ -33,6 +39,7 @@ export const OUTLIER_DEFAULTS: OutlierSettings = {
   baseEjectionTimeMs: 30_000,
   maxEjectionPercent: 10,
   maxEjectionTimeMs: 300_000,
+  minHealthPercent: 0,
 };
 
 function readDurationField(r: Reader, fallback: number): number {
@@ -57,6 +64,8 @@ export function readOutlierSettings(raw: unknown, source = 'outlierDetection'): 
   const pct = count('maxEjectionPercent', OUTLIER_DEFAULTS.maxEjectionPercent);
   if (pct > 100) throw r.err(`${source}.maxEjectionPercent must be between 0 and 100`, ['maxEjectionPercent']);
   const base = readDurationField(r.child('baseEjectionTime'), OUTLIER_DEFAULTS.baseEjectionTimeMs);
+  const minHealth = count('minHealthPercent', OUTLIER_DEFAULTS.minHealthPercent);
+  if (minHealth > 100) throw r.err(`${source}.minHealthPercent must be between 0 and 100`, ['minHealthPercent']);
   return {
     consecutive5xxErrors: count('consecutive5xxErrors', OUTLIER_DEFAULTS.consecutive5xxErrors),
     consecutiveGatewayErrors: count('consecutiveGatewayErrors', OUTLIER_DEFAULTS.consecutiveGatewayErrors),
@@ -64,6 +73,7 @@ export function readOutlierSettings(raw: unknown, source = 'outlierDetection'): 
     baseEjectionTimeMs: base,
     maxEjectionPercent: pct,
     maxEjectionTimeMs: Math.max(OUTLIER_DEFAULTS.maxEjectionTimeMs, base),
+    minHealthPercent: minHealth,
   };
 }
 
@@ -116,6 +126,8 @@ export interface OutlierResult {
   errors: number;
   /** Errors that would have happened had the failing hosts never been ejected. */
   errorsWithoutEjection: number;
+  /** Requests answered 503 UH by the proxy itself: every host ejected and panic mode off. */
+  noHealthyUpstream: number;
   notes: string[];
 }
 
@@ -177,6 +189,7 @@ function simulate(input: OutlierInput): Omit<OutlierResult, never> {
   let requests = 0;
   let errors = 0;
   let errorsWithoutEjection = 0;
+  let noHealthyUpstream = 0;
   let rrAll = 0;
 
   const sweep = (t: number) => {
@@ -234,7 +247,14 @@ function simulate(input: OutlierInput): Omit<OutlierResult, never> {
     if (statusAt(failures, naive.name, t) >= 500) errorsWithoutEjection++;
 
     let pool = states.filter((s) => s.ejectedAt === null);
-    if (pool.length === 0) pool = states; // every host ejected: Envoy balances over all of them (panic)
+    // Panic mode: below minHealthPercent healthy, Envoy balances over every host. At 0 it never panics.
+    if (settings.minHealthPercent > 0 && (100 * pool.length) / states.length < settings.minHealthPercent) pool = states;
+    if (pool.length === 0) {
+      requests++;
+      errors++;
+      noHealthyUpstream++;
+      continue;
+    }
     const s = pool[rr % pool.length]!;
     rr++;
     requests++;
@@ -258,7 +278,9 @@ function simulate(input: OutlierInput): Omit<OutlierResult, never> {
       s.consecutiveGateway = 0;
     }
   }
-  return { settings, events, hosts: states.map((s) => s.timeline), requests, errors, errorsWithoutEjection, notes };
+  if (noHealthyUpstream > 0)
+    notes.push(`${noHealthyUpstream} requests found every host ejected: minHealthPercent is ${settings.minHealthPercent}, so panic mode is off and the proxy answered them 503 UH (no healthy upstream) until a host returned.`);
+  return { settings, events, hosts: states.map((s) => s.timeline), requests, errors, errorsWithoutEjection, noHealthyUpstream, notes };
 }
 
 /** Simulates outlier detection over generated round-robin traffic. Never throws. */

@@ -9,7 +9,8 @@
 import { parseDuration, formatMs } from './duration';
 import { aliasesOf, fqdn, hostCovers, splitAuthority } from './hosts';
 import { applyStringMatch, describeMatch, readStringMatch, type StringMatch } from './string-match';
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from './reader';
+import { guard, type EngineResult, type PathSegment } from './result';
 
 export interface HttpRequest {
   /** Default `GET`. */
@@ -147,7 +148,9 @@ export type RouteOutcome =
   | 'redirect'
   | 'direct-response'
   | 'delegate'
-  | 'not-bound';
+  | 'not-bound'
+  /** A sidecar for which every match block is dropped: istiod builds no route from the VirtualService. */
+  | 'default-route';
 
 export interface RouteDecision {
   outcome: RouteOutcome;
@@ -176,6 +179,8 @@ export interface RouteDecision {
 
 export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
 export const DEFAULT_RETRY_ATTEMPTS = 2;
+const MAX_INT32 = 2 ** 31 - 1;
+const MAX_UINT32 = 2 ** 32 - 1;
 
 interface SubsetDef {
   name: string;
@@ -238,7 +243,34 @@ interface ReqView {
   sourceNamespace: string | undefined;
 }
 
-const IGNORED_HEADER_KEYS = new Set(['uri', 'scheme', 'method', 'authority']);
+/** HTTP/2 pseudo-headers a header match may name (Istio's ValidateHTTPHeaderNameOrJwtClaimRoute). */
+const PSEUDO_HEADERS = new Set([':method', ':scheme', ':authority', ':path', ':status']);
+/** RFC 7230 token characters, as Istio's validHeaderNameRegex (`+-.` is a range, so `,` is in it too). */
+const HEADER_NAME = /^[!#$%&'*+-.^_`|~A-Za-z0-9]+$/;
+const isClaimRoute = (name: string) => /^@request\.auth\.claims(?:\.|\[)/.test(name);
+
+function headerNameProblem(name: string): string | undefined {
+  if (name === '') return 'a header name cannot be empty';
+  if (isClaimRoute(name) || PSEUDO_HEADERS.has(name)) return undefined;
+  if (!HEADER_NAME.test(name)) return `${JSON.stringify(name.slice(0, 80))} is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`;
+  return undefined;
+}
+
+/** The value Envoy's header matcher sees: pseudo-headers come from the request line, the rest from headers. */
+function headerValue(req: ReqView, name: string): string | undefined {
+  switch (name) {
+    case ':authority':
+      return req.authority;
+    case ':method':
+      return req.method;
+    case ':scheme':
+      return req.scheme;
+    case ':path':
+      return req.path;
+    default:
+      return isClaimRoute(name) ? undefined : req.headers.get(name);
+  }
+}
 
 function normGateway(name: string, ns: string): string {
   const n = name.trim();
@@ -265,14 +297,14 @@ const show = (v: string | undefined) => (v === undefined ? '(absent)' : JSON.str
 function readDestinationRules(list: unknown[] | undefined): DrIndex[] {
   const out: DrIndex[] = [];
   (list ?? []).forEach((raw, i) => {
-    const r = new Reader(raw, `destinationRules[${i}]`);
+    const r = new Reader(raw, 'destinationRules', [], i);
     const meta = readResource(r, ['DestinationRule']);
     const spec = r.child('spec');
     spec.dict();
     const host = fqdn(spec.child('host').str(), meta.namespace);
     const subsets = spec.child('subsets').list().map((s) => ({
       name: s.child('name').scalar(),
-      labels: s.child('labels').strMap(),
+      labels: s.child('labels').labels(),
       dr: { name: meta.name, namespace: meta.namespace },
       trafficPolicy: s.child('trafficPolicy').optDict(),
     }));
@@ -321,7 +353,7 @@ function readRequest(req: HttpRequest | undefined, ctx: RouteContext | undefined
     query: parseQuery(path),
     port,
     gateway: normGateway(c.child('gateway').optStr() || 'mesh', vsNs),
-    sourceLabels: c.child('sourceLabels').strMap(),
+    sourceLabels: c.child('sourceLabels').labels(),
     sourceNamespace: sourceNamespace === undefined || sourceNamespace === '' ? undefined : sourceNamespace,
   };
 }
@@ -344,37 +376,39 @@ function readBlock(r: Reader, index: number, vsNs: string): Block {
   const nameR = r.child('name');
   const name = nameR.isMissing() ? undefined : nameR.scalar();
   const ignoreUriCase = r.child('ignoreUriCase').optBool() ?? false;
-  const uri = r.child('uri').isMissing() ? undefined : readStringMatch(r.child('uri'), false);
-  const scheme = r.child('scheme').isMissing() ? undefined : readStringMatch(r.child('scheme'), false);
-  const method = r.child('method').isMissing() ? undefined : readStringMatch(r.child('method'), false);
-  const authority = r.child('authority').isMissing() ? undefined : readStringMatch(r.child('authority'), false);
+  const uri = r.child('uri').isMissing() ? undefined : readStringMatch(r.child('uri'), { allowPresent: false, emptyPrefixOk: true, where: 'uri' });
+  const scheme = r.child('scheme').isMissing() ? undefined : readStringMatch(r.child('scheme'), { allowPresent: false, where: 'scheme' });
+  const method = r.child('method').isMissing() ? undefined : readStringMatch(r.child('method'), { allowPresent: false, where: 'method' });
+  const authority = r.child('authority').isMissing() ? undefined : readStringMatch(r.child('authority'), { allowPresent: false, where: 'authority' });
   const readHeaderMap = (field: 'headers' | 'withoutHeaders') =>
     r
       .child(field)
       .keys()
-      .map((k) => {
-        if (k !== k.toLowerCase()) throw r.err(`header names in ${field} must be lower case: write "${k.toLowerCase()}", not "${k}"`, [field, k]);
-        return { key: k, match: readStringMatch(r.child(field).child(k), true) };
+      .map((written) => {
+        const problem = headerNameProblem(written);
+        if (problem) throw r.err(`${field}: ${problem}`, [field, written]);
+        // Envoy compares header names in lower case, so `X-User` and `x-user` are the same header.
+        // In withoutHeaders, `regex: "*"` is a presence match (inverted: the header is absent).
+        return { key: written.toLowerCase(), written, match: readStringMatch(r.child(field).child(written), { allowPresent: true, starIsPresent: field === 'withoutHeaders', where: field }) };
       });
   const headers = readHeaderMap('headers');
   const withoutHeaders = readHeaderMap('withoutHeaders');
   const queryParams = r
     .child('queryParams')
     .keys()
-    .map((k) => ({ key: k, match: readStringMatch(r.child('queryParams').child(k), true) }));
+    .map((k) => ({ key: k, match: readStringMatch(r.child('queryParams').child(k), { allowPresent: true, where: 'queryParams' }) }));
   const port = r.child('port').optNum();
   const gatewaysR = r.child('gateways');
   const gateways = gatewaysR.isMissing() ? undefined : gatewaysR.strList().map((g) => normGateway(g, vsNs));
-  const sourceLabels = r.child('sourceLabels').isMissing() ? undefined : r.child('sourceLabels').strMap();
+  const sourceLabels = r.child('sourceLabels').isMissing() ? undefined : r.child('sourceLabels').labels();
   const sourceNamespace = r.child('sourceNamespace').optStr();
 
-  const effectiveHeaders = headers.filter((h) => !IGNORED_HEADER_KEYS.has(h.key));
   const catchAll =
     (uri === undefined || (uri.type === 'prefix' && uri.value === '/')) &&
     !scheme &&
     !method &&
     !authority &&
-    effectiveHeaders.length === 0 &&
+    headers.length === 0 &&
     withoutHeaders.length === 0 &&
     queryParams.length === 0 &&
     port === undefined &&
@@ -448,30 +482,26 @@ function readBlock(r: Reader, index: number, vsNs: string): Block {
     pseudo('method', method, req.method);
     pseudo('authority', authority, req.authority);
     for (const h of headers) {
-      if (IGNORED_HEADER_KEYS.has(h.key)) {
-        add({ field: 'headers', key: h.key, path: [...path, 'headers', h.key], passed: true, reason: `"${h.key}" is ignored inside headers; use the ${h.key} field` });
-        continue;
-      }
-      const value = req.headers.get(h.key);
+      const value = headerValue(req, h.key);
       const ok = value !== undefined && applyStringMatch(h.match, value);
       add({
         field: 'headers',
         key: h.key,
-        path: [...path, 'headers', h.key],
+        path: [...path, 'headers', h.written],
         passed: ok,
-        reason: `header ${h.key} ${describeMatch(h.match)}: the request has ${show(value)}`,
+        reason: isClaimRoute(h.key) ? `${h.written}: JWT claim routing needs a validated token, and this request carries none` : `header ${h.key} ${describeMatch(h.match)}: the request has ${show(value)}`,
       });
     }
     for (const h of withoutHeaders) {
-      const value = req.headers.get(h.key);
+      const value = headerValue(req, h.key);
       // Inverted match; a missing header counts as an empty string, except in a presence match.
       const inner = h.match.type === 'present' ? value !== undefined : applyStringMatch(h.match, value ?? '');
       add({
         field: 'withoutHeaders',
         key: h.key,
-        path: [...path, 'withoutHeaders', h.key],
+        path: [...path, 'withoutHeaders', h.written],
         passed: !inner,
-        reason: `withoutHeaders ${h.key} ${describeMatch(h.match)} (inverted): the request has ${show(value)}`,
+        reason: h.match.type === 'present' ? `withoutHeaders ${h.key} (the header must be absent): the request has ${show(value)}` : `withoutHeaders ${h.key} ${describeMatch(h.match)} (inverted): the request has ${show(value)}`,
       });
     }
     for (const p of queryParams) {
@@ -534,7 +564,9 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
     const star = hosts.indexOf('*');
     if (star >= 0) throw hostsR.err('hosts "*" is not allowed for a VirtualService bound to mesh (its gateways are omitted or include mesh)', [star]);
   }
-  if (spec.child('http').isMissing() && !spec.child('tcp').isMissing()) throw spec.err('this VirtualService has only tcp routes; the simulator evaluates http routes', ['http']);
+  const httpCount = spec.child('http').list().length;
+  if (httpCount === 0 && spec.child('tcp').list().length === 0 && spec.child('tls').list().length === 0) throw spec.err('spec needs http, tcp or tls routes: the API server rejects a VirtualService with none', ['http']);
+  if (httpCount === 0) throw spec.err('this VirtualService has only tcp or tls routes; the simulator evaluates http routes', ['http']);
   const drs = readDestinationRules(input.destinationRules);
   const req = readRequest(input.request, input.context, hosts[0]!, meta.namespace);
   const ctxR = new Reader(input.context ?? {}, 'context');
@@ -609,6 +641,23 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
     notes.push('sourceLabels and sourceNamespace are meant for sidecars: they only apply when mesh is among the gateways. On a gateway they are compared with the gateway pod itself.');
   }
 
+  // istiod drops a block whose port, sourceLabels or sourceNamespace do not fit the proxy; a sidecar left
+  // with no route from this VirtualService keeps the Service's default route (route.go: "no routes matched").
+  if (req.gateway === 'mesh' && rules.every((r) => r.blocks.length > 0 && r.blocks.every((b) => b.evaluate(req).dropped))) {
+    for (const rule of rules) {
+      const blocks = rule.blocks.map((b) => b.evaluate(req));
+      const trace: RuleTrace = { index: rule.index, path: rule.r.path, matched: false, catchAll: false, matchIndex: null, blocks, reason: 'Every match block is dropped for this proxy or port, so the rule does not exist here.' };
+      if (rule.name !== undefined) trace.name = rule.name;
+      base.rules.push(trace);
+    }
+    base.outcome = 'default-route';
+    base.httpStatus = null;
+    base.responseFlag = null;
+    base.summary =
+      'Every match block is dropped for this sidecar (port, sourceLabels or sourceNamespace do not fit), so istiod builds no route from this VirtualService: the sidecar sends the request to the Service with its default route (every endpoint, no subset), not 404.';
+    return base;
+  }
+
   for (const rule of rules) {
     if (firstCatchAll >= 0 && rule.index > firstCatchAll) break;
     let matchIndex: number | null = null;
@@ -643,10 +692,7 @@ function routeDecision(input: RouteInput): Omit<RouteDecision, never> {
     applyRule(base, rule.r, drs, noEndpoints, meta.namespace);
     return base;
   }
-  base.summary =
-    rules.length === 0
-      ? 'The VirtualService has no http rules: 404 with response flag NR (no route).'
-      : 'No rule matches the request: the proxy answers 404 with response flag NR (no route).';
+  base.summary = 'No rule matches the request: the proxy answers 404 with response flag NR (no route).';
   return base;
 }
 
@@ -792,10 +838,12 @@ function applyRule(d: RouteDecision, rr: Reader, drs: DrIndex[], noEndpoints: Se
   if (routes.length === 0) throw rr.err(`${rr.where} needs route, redirect, directResponse or delegate`, ['route']);
   const weights = routes.map((r) => {
     const w = r.child('weight').optNum();
-    if (w !== undefined && (w < 0 || !Number.isInteger(w))) throw r.err(`${r.where}.weight must be a whole number ≥ 0, got ${w}`, ['weight']);
+    // The API field is an int32: the API server refuses anything else.
+    if (w !== undefined && (w < 0 || !Number.isInteger(w) || w > MAX_INT32)) throw r.err(`${r.where}.weight must be a whole number from 0 to ${MAX_INT32} (a 32-bit integer), got ${w}`, ['weight']);
     return w;
   });
   const total = weights.reduce<number>((s, w) => s + (w ?? 0), 0);
+  if (total > MAX_UINT32) throw routeR.err(`${routeR.where}: the weights add up to ${total}; Envoy rejects a route whose weights add up to more than ${MAX_UINT32}, so the proxy keeps its previous config`);
   if (routes.length > 1 && total <= 0) throw routeR.err(`${routeR.where} has ${routes.length} destinations but their weights add up to 0: give at least one a weight > 0`);
   d.destinations = routes.map((r, i) => {
     const dest = r.child('destination');

@@ -1,6 +1,6 @@
 /** VirtualService `StringMatch` (exact, prefix, regex) read from YAML and applied to a value. */
 import { compileRe2, re2FullMatch } from './regex';
-import type { Reader } from './types';
+import type { Reader } from './reader';
 
 export type StringMatch =
   | { type: 'exact'; value: string }
@@ -9,10 +9,24 @@ export type StringMatch =
   /** `{}` or an empty value: the header/parameter only has to be present. */
   | { type: 'present' };
 
-/** Reads a StringMatch; `allowPresent` accepts `{}`/null as a presence match (headers, query params). */
-export function readStringMatch(r: Reader, allowPresent: boolean): StringMatch {
+export interface StringMatchOptions {
+  /** `{}`/null is a presence match (headers, query parameters). */
+  allowPresent: boolean;
+  /** `regex: "*"` is a presence match, not RE2 (withoutHeaders; Istio's canBeConvertedToPresentMatch). */
+  starIsPresent?: boolean;
+  /** An empty prefix is allowed (uri only; Istio's validateStringMatch rejects it elsewhere). */
+  emptyPrefixOk?: boolean;
+  /** The field named in messages (`headers`, `uri`...). */
+  where: string;
+}
+
+/** Istio rejects a regex longer than this at admission (validateStringRegexp). */
+export const MAX_REGEX_LENGTH = 1024;
+
+/** Reads a StringMatch with the checks Istio's validation applies to it. */
+export function readStringMatch(r: Reader, opts: StringMatchOptions): StringMatch {
   if (r.isMissing()) {
-    if (allowPresent) return { type: 'present' };
+    if (opts.allowPresent) return { type: 'present' };
     throw r.err(`${r.where} needs one of exact, prefix or regex`);
   }
   const d = r.dict();
@@ -22,12 +36,16 @@ export function readStringMatch(r: Reader, allowPresent: boolean): StringMatch {
   if (unknown.length > 0) throw r.err(`${r.where} has "${unknown[0]}": a StringMatch takes exact, prefix or regex only`, [unknown[0]!]);
   if (known.length > 1) throw r.err(`${r.where} sets ${known.join(' and ')}: a StringMatch takes exactly one of exact, prefix, regex`);
   if (known.length === 0) {
-    if (allowPresent) return { type: 'present' };
+    if (opts.allowPresent) return { type: 'present' };
     throw r.err(`${r.where} is empty: it needs one of exact, prefix or regex`);
   }
   const type = known[0] as 'exact' | 'prefix' | 'regex';
   const value = r.child(type).scalar();
+  if (type === 'prefix' && value === '' && !opts.emptyPrefixOk) throw r.err(`${r.where}.prefix: the API server rejects an empty prefix in ${opts.where}`, ['prefix']);
   if (type === 'regex') {
+    if (value === '*' && opts.starIsPresent) return { type: 'present' };
+    if (value === '') throw r.err(`${r.where}.regex: the API server rejects an empty regex`, ['regex']);
+    if (value.length > MAX_REGEX_LENGTH) throw r.err(`${r.where}.regex is ${value.length} characters long: the API server rejects a regex longer than ${MAX_REGEX_LENGTH}`, ['regex']);
     const re = compileRe2(value);
     if (typeof re === 'string') throw r.err(`${r.where}.regex is not a valid RE2 expression: ${re}`, ['regex']);
   }

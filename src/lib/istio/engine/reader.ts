@@ -1,54 +1,10 @@
 /**
- * Shared types and input readers of the semantics engine. The engine takes Istio objects as YAML parses
- * them (plain JavaScript values, untrusted): every reader checks the shape and, on a mismatch, raises an
- * {@link InputError} naming the field; each public entry point catches it and returns an {@link EngineError}.
- * Pure TypeScript, no DOM, no Node built-ins: safe to bundle for the browser.
+ * Readers of untrusted input: the engine takes Istio objects as YAML parses them (plain JavaScript values);
+ * a {@link Reader} checks the shape field by field and, on a mismatch, raises an {@link InputError} naming
+ * the field. Own properties only, null-prototype maps, Kubernetes label syntax.
  */
-
-export type { PathSegment } from '../../yaml/field-path';
-import { formatPath, type PathSegment } from '../../yaml/field-path';
-
-/** A bad input, reported instead of thrown. `path` is written like `spec.http[0].match[1].uri`. */
-export interface EngineError {
-  ok: false;
-  error: {
-    /** Field path inside the object named by `source`, e.g. `spec.http[0].match[0].uri.regex`. */
-    path: string;
-    segments: PathSegment[];
-    /** Which input the path belongs to, e.g. `virtualService`, `destinationRules[1]`, `request`. */
-    source: string;
-    message: string;
-  };
-}
-
-export type EngineResult<T> = ({ ok: true } & T) | EngineError;
-
-export class InputError extends Error {
-  constructor(
-    readonly source: string,
-    readonly segments: PathSegment[],
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
-
-/** Formats a field path (`spec.http[0].route`); the same function the validator uses. */
-export const formatSegments = formatPath;
-
-/** Runs `fn`; turns an {@link InputError} (or any unexpected exception) into an {@link EngineError}. */
-export function guard<T extends object>(fn: () => T): EngineResult<T> {
-  try {
-    return { ok: true, ...fn() } as { ok: true } & T;
-  } catch (e) {
-    if (e instanceof InputError) {
-      return { ok: false, error: { path: formatSegments(e.segments), segments: e.segments, source: e.source, message: e.message } };
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: { path: '', segments: [], source: 'input', message: `Unexpected input: ${message}` } };
-  }
-}
+import type { PathSegment } from '../../yaml/field-path';
+import { formatSegments, InputError, sourceName } from './result';
 
 export type Dict = Record<string, unknown>;
 
@@ -56,11 +12,21 @@ export const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== 
 
 /** A cursor on an untrusted value: knows where it is, reads typed children or raises an InputError. */
 export class Reader {
+  /**
+   * @param input the input's name (`virtualService`, `policies`, `request`)
+   * @param index the item's index when the input is a list of objects
+   */
   constructor(
     readonly value: unknown,
-    readonly source: string,
+    readonly input: string,
     readonly path: PathSegment[] = [],
+    readonly index?: number,
   ) {}
+
+  /** The input for display: `policies[0]`. */
+  get source(): string {
+    return sourceName(this.input, this.index);
+  }
 
   fail(message: string, extra: PathSegment[] = []): never {
     throw this.err(message, extra);
@@ -68,7 +34,7 @@ export class Reader {
 
   /** The error to throw (`throw r.err(...)` lets TypeScript narrow after it). */
   err(message: string, extra: PathSegment[] = []): InputError {
-    return new InputError(this.source, [...this.path, ...extra], message);
+    return new InputError(this.input, this.index, [...this.path, ...extra], message);
   }
 
   get where(): string {
@@ -82,8 +48,9 @@ export class Reader {
   child(key: PathSegment): Reader {
     let v: unknown;
     if (typeof key === 'number') v = Array.isArray(this.value) ? this.value[key] : undefined;
-    else v = isDict(this.value) ? this.value[key] : undefined;
-    return new Reader(v, this.source, [...this.path, key]);
+    // Own properties only: `constructor` or `toString` in a YAML key is a key, not Object.prototype's.
+    else v = isDict(this.value) && Object.hasOwn(this.value, key) ? this.value[key] : undefined;
+    return new Reader(v, this.input, [...this.path, key], this.index);
   }
 
   dict(): Dict {
@@ -139,10 +106,24 @@ export class Reader {
     return this.value;
   }
 
-  /** A map of string to string (labels, headers). */
+  /**
+   * A map of string to string (headers, string maps). Null prototype, so a `__proto__` key is kept as a
+   * key like any other instead of vanishing into the object's prototype.
+   */
   strMap(): Record<string, string> {
-    const out: Record<string, string> = {};
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const k of this.keys()) out[k] = this.child(k).scalar();
+    return out;
+  }
+
+  /** Kubernetes labels (a selector or a workload's labels): keys and values checked as the API server does. */
+  labels(): Record<string, string> {
+    const out = this.strMap();
+    for (const [k, v] of Object.entries(out)) {
+      const keyProblem = labelKeyProblem(k);
+      if (keyProblem) this.fail(`${this.where}: label key ${JSON.stringify(k.slice(0, 80))} ${keyProblem}`, [k]);
+      if (!isLabelValue(v)) this.fail(`${this.where}.${k}: label value ${JSON.stringify(v.slice(0, 80))} must be at most 63 characters of letters, digits, '-', '_' or '.', starting and ending with a letter or digit (or empty)`, [k]);
+    }
     return out;
   }
 }
@@ -184,7 +165,27 @@ export function readResource(r: Reader, kinds: readonly string[], defaultNamespa
   return out;
 }
 
-/** `app=reviews` style label selector match: every selector label equals the workload label. */
+/** `app=reviews` style label selector match: every selector label equals the workload label (own keys only). */
 export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+  return Object.entries(selector).every(([k, v]) => Object.hasOwn(labels, k) && labels[k] === v);
+}
+
+// Kubernetes label syntax (apimachinery validation.IsQualifiedName / IsValidLabelValue).
+const LABEL_NAME = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Why a label key is invalid (`[prefix/]name`), or undefined when it is valid. */
+export function labelKeyProblem(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)))
+    return 'has an invalid prefix: before the "/" write a DNS subdomain (lower case, digits, "-", ".")';
+  if (!LABEL_NAME.test(name))
+    return 'is not a valid label name: at most 63 characters of letters, digits, "-", "_" or ".", starting and ending with a letter or digit';
+  return undefined;
+}
+
+export function isLabelValue(value: string): boolean {
+  return value === '' || LABEL_NAME.test(value);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRoute } from '../../../src/components/sim/route/model';
 import { routePresets, defaultRoutePreset } from '../../../src/components/sim/route/presets';
-import { toHtml } from '../../../src/components/sim/shared/vnode';
+import { toHtml } from '../../../src/components/sim/kit/vnode';
 
 const f = defaultRoutePreset.fields;
 
@@ -50,7 +50,8 @@ describe('route simulator model', () => {
     const r = computeRoute({ ...f, yaml });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.line).toBe(13);
+      expect(r.diagnostic.line).toBe(13);
+      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user.regex' });
       expect(r.message).toMatch(/line 13, spec\.http\[0\]\.match\[0\]\.headers\.end-user\.regex/);
     }
   });
@@ -94,8 +95,18 @@ describe('route simulator model: hostile input', () => {
   it('64 KB of rules: parse, route, sample 1,000 requests and build the view (timing: npm run bench)', () => {
     let yaml = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n';
     for (let i = 0; yaml.length < 64 * 1024; i++) yaml += `  - match:\n    - uri:\n        regex: "/v${i}/(a+)+$"\n      headers:\n        x-user:\n          prefix: "u${i}"\n    route:\n    - destination:\n        host: reviews\n`;
-    const r = computeRoute({ ...f, yaml, headers: 'x-user: zzz', path: `/v3/${'a'.repeat(2000)}` });
+    const r = computeRoute({ ...f, yaml, headers: 'x-user: zzz', path: `/v3/${'a'.repeat(200)}` });
     expect(r.ok && r.verdict).toBe('404 NR: no rule matches');
+  });
+  it('rule: the same rules against a 2,000-character path stop at the regex work limit, with a message on the YAML', () => {
+    let yaml = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: reviews\nspec:\n  hosts: [reviews]\n  http:\n';
+    for (let i = 0; yaml.length < 64 * 1024; i++) yaml += `  - match:\n    - uri:\n        regex: "/v${i}/(a+)+$"\n    route:\n    - destination:\n        host: reviews\n`;
+    const r = computeRoute({ ...f, yaml, path: `/v7/${'a'.repeat(2000)}!` });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.diagnostic.code).toBe('work-limit');
+      expect(r.message).toMatch(/Regex work limit reached/);
+    }
   });
 
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeAuthz } from '../../../src/components/sim/authz/model';
 import { authzPresets } from '../../../src/components/sim/authz/presets';
-import { toHtml } from '../../../src/components/sim/shared/vnode';
+import { toHtml } from '../../../src/components/sim/kit/vnode';
 
 const preset = (id: string) => authzPresets.find((p) => p.id === id)!.fields;
 
@@ -52,8 +52,8 @@ spec:
     const r = computeAuthz({ ...preset('deny-all'), yaml: 'apiVersion: v1\nkind: Service\nmetadata: { name: x }\n' });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.line).toBe(2);
-      expect(r.message).toMatch(/not an AuthorizationPolicy/);
+      expect(r.diagnostic.line).toBe(2);
+      expect(r.message).toMatch(/kind Service is not one this simulator reads \(AuthorizationPolicy\)/);
     }
   });
   it('an engine error names the line and field', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeMtls, parseWorkloads } from '../../../src/components/sim/mtls/model';
 import { mtlsPresets } from '../../../src/components/sim/mtls/presets';
-import { toHtml } from '../../../src/components/sim/shared/vnode';
+import { toHtml } from '../../../src/components/sim/kit/vnode';
 
 const preset = (id: string) => mtlsPresets.find((p) => p.id === id)!.fields;
 const modes = (r: ReturnType<typeof computeMtls>) => (r.ok ? r.cells.map((c) => `${c.namespace}/${c.workload}:${c.port}=${c.decision.mode}`) : []);
@@ -38,11 +38,11 @@ describe('mTLS scope resolver model', () => {
     if (!bad.ok) expect(bad.message).toMatch(/line 1/);
     const r = computeMtls({ ...preset('port-exception'), workloads: 'web 8080' });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.field).toBe('workloads');
+    if (!r.ok) expect(r.diagnostic.source.input).toBe('workloads');
   });
   it('a bad mode names the YAML line', () => {
     const r = computeMtls({ ...preset('mesh-strict-legacy'), yaml: preset('mesh-strict-legacy').yaml.replace('mode: STRICT', 'mode: MUTUAL') });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.line).toBe(8);
+    if (!r.ok) expect(r.diagnostic.line).toBe(8);
   });
 });

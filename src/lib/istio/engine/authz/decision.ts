@@ -5,7 +5,11 @@
  * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
  * `{**}` templates; hosts are case-insensitive.
  */
-import { guard, labelsMatch, readResource, Reader, type EngineResult, type PathSegment } from './types';
+import { labelsMatch, readResource, Reader } from '../reader';
+import { guard, type EngineResult, type PathSegment } from '../result';
+import { ipInBlock, parseCidr } from './ip';
+import { authzStringMatch, headerMatch, namespaceMatch, serviceAccountMatch, serviceAccountProblem } from './match';
+import { authzPathMatch, pathTemplateProblem } from './path-template';
 
 export interface AuthzWorkload {
   namespace: string;
@@ -81,8 +85,10 @@ export type AuthzStage = 'CUSTOM' | 'DENY' | 'ALLOW';
 
 export interface AuthzDecision {
   allowed: boolean;
-  /** 200 when allowed (the request goes on), 403 when denied. */
-  status: 200 | 403;
+  /** HTTP: 200 when allowed (the request goes on), 403 when denied. TCP: null (no HTTP response). */
+  status: 200 | 403 | null;
+  /** TCP only: a denied connection is closed by the proxy; no status is sent. */
+  connectionClosed: boolean;
   /** `RBAC: access denied` for a denied HTTP request. */
   body: string | null;
   decidedBy: 'custom-deny' | 'deny-policy' | 'no-allow-policy' | 'allow-policy' | 'no-allow-match';
@@ -100,106 +106,9 @@ export interface AuthzDecision {
   notes: string[];
 }
 
-// ---------- value matching ----------
-
-/** Istio AuthorizationPolicy string match: exact, prefix*, *suffix, `*` = non-empty. */
-export function authzStringMatch(pattern: string, value: string | undefined, caseInsensitive = false): boolean {
-  if (value === undefined) return false;
-  const p = caseInsensitive ? pattern.toLowerCase() : pattern;
-  const v = caseInsensitive ? value.toLowerCase() : value;
-  if (p === '*') return v !== '';
-  if (p.startsWith('*')) return v.endsWith(p.slice(1));
-  if (p.endsWith('*')) return v.startsWith(p.slice(0, -1));
-  return v === p;
-}
-
-/**
- * Matches a `{*}`/`{**}` path template in linear passes, without a regular expression engine:
- * `{*}` is one or more characters other than `/` (one segment), `{**}` any run of characters (any number
- * of segments), everything else is literal. The set of reachable positions in the path is carried from
- * token to token, so no input can make it backtrack.
- */
-function templateMatch(pattern: string, path: string): boolean {
-  const tokens = pattern.split(/(\{\*\*\}|\{\*\})/).filter((t) => t !== '');
-  let reach = new Uint8Array(path.length + 1);
-  reach[0] = 1;
-  for (const token of tokens) {
-    const next = new Uint8Array(path.length + 1);
-    if (token === '{**}') {
-      const first = reach.indexOf(1);
-      if (first >= 0) next.fill(1, first);
-    } else if (token === '{*}') {
-      // From a reachable position, one or more non-slash characters.
-      let open = false;
-      for (let i = 0; i < path.length; i++) {
-        if (path[i] === '/') open = false;
-        else {
-          if (reach[i]) open = true;
-          if (open) next[i + 1] = 1;
-        }
-      }
-    } else {
-      for (let i = 0; i + token.length <= path.length; i++) {
-        if (reach[i] && path.startsWith(token, i)) next[i + token.length] = 1;
-      }
-    }
-    reach = next;
-  }
-  return reach[path.length] === 1;
-}
-
-/** Path match: a `{*}`/`{**}` template (single segment / any number of segments), else the string rules. */
-export function authzPathMatch(pattern: string, path: string | undefined): boolean {
-  if (path === undefined) return false;
-  if (pattern.includes('{*}') || pattern.includes('{**}')) return templateMatch(pattern, path);
-  return authzStringMatch(pattern, path);
-}
-
-function parseIp(ip: string): { v: 4 | 6; bits: bigint } | undefined {
-  const s = ip.trim();
-  const m4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (m4) {
-    const parts = m4.slice(1).map(Number);
-    if (parts.some((p) => p > 255)) return undefined;
-    return { v: 4, bits: parts.reduce((acc, p) => (acc << 8n) | BigInt(p), 0n) };
-  }
-  if (!s.includes(':')) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const head = halves[0] ? halves[0].split(':') : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
-  const missing = 8 - head.length - tail.length;
-  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
-  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
-  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
-  return { v: 6, bits: groups.reduce((acc, g) => (acc << 16n) | BigInt(parseInt(g, 16)), 0n) };
-}
-
-/** `10.0.0.0/8` or a single address; returns undefined when the block is not an IP block. */
-export function parseCidr(block: string): { v: 4 | 6; bits: bigint; prefix: number } | undefined {
-  const [addr, len, extra] = block.trim().split('/');
-  if (extra !== undefined || !addr) return undefined;
-  const ip = parseIp(addr);
-  if (!ip) return undefined;
-  const max = ip.v === 4 ? 32 : 128;
-  const prefix = len === undefined ? max : /^\d+$/.test(len) ? Number(len) : NaN;
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > max) return undefined;
-  return { ...ip, prefix };
-}
-
-export function ipInBlock(ip: string | undefined, block: string): boolean {
-  if (!ip) return false;
-  const a = parseIp(ip);
-  const c = parseCidr(block);
-  if (!a || !c || a.v !== c.v) return false;
-  const max = BigInt(a.v === 4 ? 32 : 128);
-  const shift = max - BigInt(c.prefix);
-  return a.bits >> shift === c.bits >> shift;
-}
-
 // ---------- reading policies ----------
 
-type FieldKind = 'string' | 'path' | 'host' | 'ip' | 'port' | 'method';
+type FieldKind = 'string' | 'path' | 'host' | 'ip' | 'port' | 'method' | 'header' | 'namespace' | 'serviceAccount';
 
 interface FieldSpec {
   kind: FieldKind;
@@ -231,7 +140,8 @@ interface ReqView {
 const sourceFields: Record<string, FieldSpec> = {
   principals: { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' },
   requestPrincipals: { kind: 'string', http: true, value: (r) => r.requestPrincipal, label: 'request principal (JWT iss/sub)' },
-  namespaces: { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' },
+  namespaces: { kind: 'namespace', http: false, value: (r) => r.principal, label: 'source principal' },
+  serviceAccounts: { kind: 'serviceAccount', http: false, value: (r) => r.principal, label: 'source principal' },
   ipBlocks: { kind: 'ip', http: false, value: (r) => r.sourceIp, label: 'source IP' },
   remoteIpBlocks: { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' },
 };
@@ -246,7 +156,8 @@ const operationFields: Record<string, FieldSpec> = {
 function claimValue(claims: Record<string, unknown>, keys: string[]): string | string[] | undefined {
   let v: unknown = claims;
   for (const k of keys) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    // Own properties only: a claim named `constructor` is present only when the token carries it.
+    if (typeof v !== 'object' || v === null || Array.isArray(v) || !Object.hasOwn(v, k)) return undefined;
     v = (v as Record<string, unknown>)[k];
   }
   if (v === undefined || v === null) return undefined;
@@ -260,7 +171,7 @@ function whenField(key: string): FieldSpec | undefined {
   const header = /^request\.headers\[(.+)\]$/.exec(key);
   if (header) {
     const name = header[1]!.toLowerCase();
-    return { kind: 'string', http: true, value: (r) => r.headers.get(name), label: `header ${name}` };
+    return { kind: 'header', http: true, value: (r) => r.headers.get(name), label: `header ${name}` };
   }
   const claim = /^request\.auth\.claims((?:\[[^\]]+\])+)$/.exec(key);
   if (claim) {
@@ -273,7 +184,9 @@ function whenField(key: string): FieldSpec | undefined {
     case 'remote.ip':
       return { kind: 'ip', http: false, value: (r) => r.remoteIp, label: 'remote IP' };
     case 'source.namespace':
-      return { kind: 'string', http: false, value: (r) => r.namespace, label: 'source namespace' };
+      return { kind: 'namespace', http: false, value: (r) => r.principal, label: 'source principal' };
+    case 'source.serviceAccount':
+      return { kind: 'serviceAccount', http: false, value: (r) => r.principal, label: 'source principal' };
     case 'source.principal':
       return { kind: 'string', http: false, value: (r) => r.principal, label: 'source principal' };
     case 'request.auth.principal':
@@ -293,8 +206,14 @@ function whenField(key: string): FieldSpec | undefined {
   }
 }
 
-function matchOne(kind: FieldKind, pattern: string, value: string): boolean {
+function matchOne(kind: FieldKind, pattern: string, value: string, policyNamespace: string): boolean {
   switch (kind) {
+    case 'header':
+      return headerMatch(pattern, value);
+    case 'namespace':
+      return namespaceMatch(pattern, value);
+    case 'serviceAccount':
+      return serviceAccountMatch(pattern, value, policyNamespace);
     case 'ip':
       return ipInBlock(value, pattern);
     case 'path':
@@ -307,10 +226,10 @@ function matchOne(kind: FieldKind, pattern: string, value: string): boolean {
 }
 
 /** Any value of the field (a claim can be a list) matches any of the patterns. */
-function matchAny(spec: FieldSpec, patterns: string[], req: ReqView): boolean {
+function matchAny(spec: FieldSpec, patterns: string[], req: ReqView, policyNamespace: string): boolean {
   const v = spec.value(req);
   const values = v === undefined ? [] : Array.isArray(v) ? v : [v];
-  return values.some((x) => patterns.some((p) => matchOne(spec.kind, p, x)));
+  return values.some((x) => patterns.some((p) => matchOne(spec.kind, p, x, policyNamespace)));
 }
 
 interface Cond {
@@ -323,25 +242,37 @@ interface Cond {
 
 const shown = (v: string | string[] | undefined) => (v === undefined ? '(none)' : Array.isArray(v) ? `[${v.join(', ')}]` : JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v));
 
-function fieldConds(r: Reader, specs: Record<string, FieldSpec>, what: string): Cond[] {
+function fieldConds(r: Reader, specs: Record<string, FieldSpec>, what: string, policyNamespace: string, problems: Problems): Cond[] {
   const conds: Cond[] = [];
   const d = r.optDict() ?? {};
-  for (const key of Object.keys(d)) {
+  const keys = Object.keys(d);
+  if (keys.some((k) => k === 'serviceAccounts' || k === 'notServiceAccounts') && keys.some((k) => ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].includes(k)))
+    problems.push({ path: r.path, reason: 'serviceAccounts cannot be combined with namespaces or principals in one source' });
+  for (const key of keys) {
     const negated = key.startsWith('not') && key.length > 3;
     const base = negated ? key[3]!.toLowerCase() + key.slice(4) : key;
-    const spec = specs[base];
+    const spec = Object.hasOwn(specs, base) ? specs[base] : undefined;
     if (!spec) throw r.err(`${r.where} has an unknown field "${key}" for ${what}`, [key]);
     const patterns = r.child(key).strList();
     if (patterns.length === 0) continue;
     for (const [i, p] of patterns.entries()) {
       if (spec.kind === 'ip' && !parseCidr(p)) throw r.err(`${r.where}.${key}[${i}] is not an IP address or CIDR block: ${JSON.stringify(p)}`, [key, i]);
+      if (spec.kind === 'path') {
+        const problem = pathTemplateProblem(p);
+        if (problem) problems.push({ path: [...r.path, key, i], reason: `${key}[${i}] ${JSON.stringify(p.slice(0, 80))}: ${problem}` });
+      }
+      if (spec.kind === 'serviceAccount') {
+        const problem = serviceAccountProblem(p);
+        if (problem) problems.push({ path: [...r.path, key, i], reason: `${key}[${i}]: ${problem}` });
+      }
     }
+    if (spec.kind === 'serviceAccount' && patterns.length > 16) problems.push({ path: [...r.path, key], reason: `${key} may not have more than 16 values` });
     conds.push({
       path: [...r.path, key],
       field: key,
       http: spec.http,
       test: (req) => {
-        const any = matchAny(spec, patterns, req);
+        const any = matchAny(spec, patterns, req, policyNamespace);
         const passed = negated ? !any : any;
         const v = spec.value(req);
         const reason = negated
@@ -365,7 +296,7 @@ interface Rule {
 /** Problems the API server's validation rejects (the policy would not exist). */
 type Problems = { path: PathSegment[]; reason: string }[];
 
-function readRule(r: Reader, index: number, problems: Problems): Rule {
+function readRule(r: Reader, index: number, policyNamespace: string, problems: Problems): Rule {
   r.optDict();
   const groups: Rule['groups'] = [];
   for (const [key, inner, specs] of [
@@ -381,7 +312,7 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
       e.dict();
       for (const k of e.keys()) if (k !== inner) throw e.err(`${e.where} has "${k}": each ${key} entry holds only "${inner}"`, [k]);
       if (e.child(inner).keys().length === 0) problems.push({ path: [...e.path, inner], reason: `\`${key}.${inner}\` must not be empty` });
-      return fieldConds(e.child(inner), specs, inner);
+      return fieldConds(e.child(inner), specs, inner, policyNamespace, problems);
     });
     groups.push({ path: [...r.path, key], label: key, alternatives });
   }
@@ -401,6 +332,8 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
       ] as const) {
         for (const [i, p] of list.entries()) {
           if (spec.kind === 'ip' && !parseCidr(p)) throw w.err(`${w.where}.${field}[${i}] is not an IP address or CIDR block`, [field, i]);
+          const saProblem = spec.kind === 'serviceAccount' ? serviceAccountProblem(p) : undefined;
+          if (saProblem) problems.push({ path: [...w.path, field, i], reason: `${key} ${field}[${i}]: ${saProblem}` });
         }
       }
       return {
@@ -408,8 +341,8 @@ function readRule(r: Reader, index: number, problems: Problems): Rule {
         field: `when ${key}`,
         http: spec.http,
         test: (req) => {
-          const okValues = values.length === 0 || matchAny(spec, values, req);
-          const okNot = notValues.length === 0 || !matchAny(spec, notValues, req);
+          const okValues = values.length === 0 || matchAny(spec, values, req, policyNamespace);
+          const okNot = notValues.length === 0 || !matchAny(spec, notValues, req, policyNamespace);
           const v = spec.value(req);
           const parts: string[] = [];
           if (values.length) parts.push(`in [${values.join(', ')}]`);
@@ -435,7 +368,7 @@ interface Policy {
 }
 
 function readPolicy(raw: unknown, index: number): Policy {
-  const r = new Reader(raw, `policies[${index}]`);
+  const r = new Reader(raw, 'policies', [], index);
   const meta = readResource(r, ['AuthorizationPolicy']);
   const spec = r.child('spec');
   spec.optDict();
@@ -443,7 +376,7 @@ function readPolicy(raw: unknown, index: number): Policy {
   const action = (actionR.isMissing() ? 'ALLOW' : actionR.scalar()) as AuthzAction;
   if (!['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'].includes(action)) throw actionR.err(`spec.action must be ALLOW, DENY, AUDIT or CUSTOM, got ${action}`);
   const selR = spec.child('selector');
-  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').strMap();
+  const selector = selR.isMissing() ? undefined : selR.child('matchLabels').labels();
   const trR = spec.child('targetRefs');
   const singleR = spec.child('targetRef');
   const refs = [...trR.list(), ...(singleR.isMissing() ? [] : [singleR])];
@@ -454,8 +387,26 @@ function readPolicy(raw: unknown, index: number): Policy {
   const provider = spec.child('provider').isMissing() ? undefined : spec.child('provider').child('name').optStr();
   const rulesR = spec.child('rules');
   const problems: Problems = [];
-  const rules = rulesR.list().map((rr, i) => readRule(rr, i, problems));
+  const rules = rulesR.list().map((rr, i) => readRule(rr, i, meta.namespace, problems));
+  if (action === 'CUSTOM') customProblems(rulesR, problems);
   return { index, name: meta.name, namespace: meta.namespace, action, selector, targetRefs, provider, rules, path: r.path, problems };
+}
+
+/** Identity fields ext_authz cannot see: Istio's validation rejects them in a CUSTOM policy. */
+const CUSTOM_UNSUPPORTED_SOURCE = ['namespaces', 'notNamespaces', 'serviceAccounts', 'notServiceAccounts', 'principals', 'notPrincipals', 'requestPrincipals', 'notRequestPrincipals'];
+
+function customProblems(rulesR: Reader, problems: Problems): void {
+  for (const rule of rulesR.list()) {
+    for (const from of rule.child('from').list()) {
+      const src = from.child('source');
+      for (const k of src.keys()) if (CUSTOM_UNSUPPORTED_SOURCE.includes(k)) problems.push({ path: [...src.path, k], reason: `from.source.${k} is not supported with action CUSTOM` });
+    }
+    for (const w of rule.child('when').list()) {
+      const key = w.child('key').isMissing() ? '' : w.child('key').scalar();
+      if (['source.namespace', 'source.serviceAccount', 'source.principal'].includes(key) || key.startsWith('request.auth.'))
+        problems.push({ path: [...w.path, 'key'], reason: `when key ${key} is not supported with action CUSTOM` });
+    }
+  }
 }
 
 function evalRule(rule: Rule, req: ReqView, action: AuthzAction): RuleResult {
@@ -561,7 +512,7 @@ function decide(input: AuthzInput): AuthzDecision {
   const wR = inR.child('workload');
   wR.dict();
   const wNs = wR.child('namespace').str();
-  const wLabels = wR.child('labels').strMap();
+  const wLabels = wR.child('labels').labels();
   const targets = wR
     .child('targets')
     .list()
@@ -573,7 +524,8 @@ function decide(input: AuthzInput): AuthzDecision {
 
   const out: AuthzDecision = {
     allowed: true,
-    status: 200,
+    status: req.protocol === 'http' ? 200 : null,
+    connectionClosed: false,
     body: null,
     decidedBy: 'no-allow-policy',
     summary: '',
@@ -618,13 +570,18 @@ function decide(input: AuthzInput): AuthzDecision {
 
   const deny = (decidedBy: AuthzDecision['decidedBy'], summary: string, pr?: PolicyResult) => {
     out.allowed = false;
-    out.status = 403;
-    out.body = req.protocol === 'http' ? 'RBAC: access denied' : null;
+    const tcp = req.protocol === 'tcp';
+    // Envoy's network RBAC filter closes a denied TCP connection; only HTTP gets a 403 response.
+    out.status = tcp ? null : 403;
+    out.connectionClosed = tcp;
+    out.body = tcp ? null : 'RBAC: access denied';
     out.decidedBy = decidedBy;
     out.summary = summary;
     if (pr) out.policy = { name: pr.name, namespace: pr.namespace, action: pr.action, ruleIndex: pr.ruleIndex, policyIndex: pr.index };
     return out;
   };
+  /** What a denial looks like to the client: a 403 response on HTTP, a closed connection on TCP. */
+  const refusal = req.protocol === 'tcp' ? 'connection closed' : '403';
   const label = (pr: PolicyResult) => `${pr.namespace}/${pr.name}${pr.ruleIndex !== null ? ` rule ${pr.ruleIndex}` : ''}`;
 
   for (const { p, scope } of applicable) if (p.action === 'AUDIT') {
@@ -645,8 +602,8 @@ function decide(input: AuthzInput): AuthzDecision {
   // 2. DENY
   const denies = applicable.filter((a) => a.p.action === 'DENY').map((a) => evalPolicy(a.p, req, a.scope));
   const denyHit = denies.find((d) => d.matched);
-  out.stages.push({ stage: 'DENY', policies: denies, outcome: denyHit ? `${label(denyHit)} matches: 403` : denies.length ? 'no DENY policy matches' : 'no DENY policy applies' });
-  if (denyHit) return deny('deny-policy', `Denied (403) by DENY policy ${label(denyHit)}: ${denyHit.rules[denyHit.ruleIndex!]!.reason}.`, denyHit);
+  out.stages.push({ stage: 'DENY', policies: denies, outcome: denyHit ? `${label(denyHit)} matches: ${refusal}` : denies.length ? 'no DENY policy matches' : 'no DENY policy applies' });
+  if (denyHit) return deny('deny-policy', `Denied (${refusal}) by DENY policy ${label(denyHit)}: ${denyHit.rules[denyHit.ruleIndex!]!.reason}.`, denyHit);
   // 3. ALLOW
   const allows = applicable.filter((a) => a.p.action === 'ALLOW').map((a) => evalPolicy(a.p, req, a.scope));
   if (allows.length === 0) {
@@ -662,13 +619,13 @@ function decide(input: AuthzInput): AuthzDecision {
     out.summary = `Allowed by ALLOW policy ${label(allowHit)}.`;
     return out;
   }
-  out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${allows.length} ALLOW ${allows.length === 1 ? 'policy applies' : 'policies apply'} and none matches: 403` });
+  out.stages.push({ stage: 'ALLOW', policies: allows, outcome: `${allows.length} ALLOW ${allows.length === 1 ? 'policy applies' : 'policies apply'} and none matches: ${refusal}` });
   const emptyAllow = allows.find((a) => p(applicable, a).rules.length === 0);
   return deny(
     'no-allow-match',
     emptyAllow
-      ? `Denied (403): ALLOW policy ${emptyAllow.namespace}/${emptyAllow.name} has no rules (spec: {} allows nothing), and no other ALLOW policy matches.`
-      : 'Denied (403): ALLOW policies apply to this workload and none of their rules matches.',
+      ? `Denied (${refusal}): ALLOW policy ${emptyAllow.namespace}/${emptyAllow.name} has no rules (spec: {} allows nothing), and no other ALLOW policy matches.`
+      : `Denied (${refusal}): ALLOW policies apply to this workload and none of their rules matches.`,
   );
 }
 

@@ -1,0 +1,243 @@
+/**
+ * The contract every simulator meets, run once per simulator by `describeSimulator(...)`: the page reads
+ * without JavaScript, no axe violations in both themes after a change, usable 360 px wide, keyboard
+ * reach, the engine loaded on intent (kit simulators), and a battery of hostile inputs answered with a
+ * message while the main thread stays free. Tests wait for state (`data-runs`, `aria-busy`, text), never
+ * for time.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { axeViolations, useTheme, watchErrors } from './site';
+
+/** One hostile input: what to put where, and what the simulator must answer. */
+export interface HostileCase {
+  name: string;
+  /** Sets field values by accessible name (text is set in one go, as a paste). */
+  fields: Record<string, string>;
+  /** What the status or error line must then say. */
+  expect: RegExp;
+  /** The field that must be marked invalid, by accessible name. */
+  invalid?: string;
+}
+
+export interface SimulatorContract {
+  /** Human name, used in test titles. */
+  name: string;
+  url: string;
+  /** The custom element's tag. */
+  tag: string;
+  /** Kit simulators run their model in a Worker and expose `data-runs` / `aria-busy`. */
+  kit: boolean;
+  /** The attribute the element sets once its script runs (default: data-enhanced for kit, data-ready). */
+  ready?: string;
+  /** Text the build-time result shows without JavaScript. */
+  noJsText: string | RegExp;
+  /** Brings the simulator into a changed state and waits for it (used before axe). */
+  change: (sim: Locator) => Promise<void>;
+  hostile?: HostileCase[];
+}
+
+/** Waits for the custom element to be upgraded (kit: data-enhanced; form simulators: data-ready). */
+export async function enhanced(sim: Locator, kit: boolean, ready?: string): Promise<void> {
+  await expect(sim).toHaveAttribute(ready ?? (kit ? 'data-enhanced' : 'data-ready'), 'true');
+}
+
+/** Finished runs of a kit simulator. */
+export async function runs(sim: Locator): Promise<number> {
+  return Number((await sim.getAttribute('data-runs')) ?? '0');
+}
+
+/** The longest a run may take on a loaded machine before a test gives up (a ceiling, not a wait). */
+export const RUN_CEILING_MS = 45_000;
+
+/** Waits until a kit simulator has finished more than `before` runs and is idle. */
+export async function ranSince(sim: Locator, before: number): Promise<void> {
+  await expect.poll(() => runs(sim), { timeout: RUN_CEILING_MS }).toBeGreaterThan(before);
+  await expect(sim.locator('.sim-result')).toHaveAttribute('aria-busy', 'false', { timeout: RUN_CEILING_MS });
+}
+
+/** Records the longest main-thread task (Long Tasks API) from now on. */
+async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longest: number; __observer?: PerformanceObserver };
+    w.__longest = 0;
+    w.__observer?.disconnect();
+    w.__observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    });
+    w.__observer.observe({ type: 'longtask' });
+  });
+}
+
+const longestTask = (page: Page) => page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+
+/** A text field or number field by its exact accessible name. */
+const fieldNamed = (sim: Locator, name: string) => sim.getByRole('textbox', { name, exact: true }).or(sim.getByRole('spinbutton', { name, exact: true }));
+
+async function setField(sim: Locator, name: string, value: string): Promise<void> {
+  const field = fieldNamed(sim, name);
+  await field.evaluate((el, v) => {
+    const input = el as HTMLInputElement | HTMLTextAreaElement;
+    input.value = v;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}
+
+export function describeSimulator(c: SimulatorContract): void {
+  test.describe(`${c.name}: simulator contract`, () => {
+    test('the worked example reads without JavaScript; the fields say they need it', async ({ browser }) => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(c.url);
+      const sim = page.locator(c.tag);
+      await expect(sim).toContainText(c.noJsText);
+      // No control invites input that nothing would process.
+      for (const field of await sim.locator('input, textarea, select').all()) {
+        if (await field.isVisible()) await expect(field).toBeDisabled();
+      }
+      if (c.kit) await expect(sim.getByText('need JavaScript')).toBeVisible();
+      await context.close();
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      test(`no axe violations after a change (${theme})`, async ({ page }) => {
+        // axe walks the whole page; on a shared 2-core machine that alone can pass 60 s.
+        test.slow();
+        const errors = watchErrors(page);
+        await useTheme(page, theme);
+        await page.goto(c.url);
+        const sim = page.locator(c.tag);
+        await enhanced(sim, c.kit, c.ready);
+        await c.change(sim);
+        expect(await axeViolations(page, c.tag)).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    }
+
+    test('usable 360 px wide: nothing wider than the screen', async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto(c.url);
+      const sim = page.locator(c.tag);
+      await enhanced(sim, c.kit, c.ready);
+      await c.change(sim);
+      const box = await sim.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+      expect(await sim.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+      await context.close();
+    });
+
+    test('keyboard: Tab reaches every control, each with a visible focus', async ({ page }) => {
+      await page.goto(c.url);
+      const sim = page.locator(c.tag);
+      await enhanced(sim, c.kit, c.ready);
+      const selector = ':is(button, input, textarea, select, summary):visible:not(:disabled)';
+      // Radio groups are one Tab stop (arrows move inside them).
+      const stops = (await sim.locator(selector).count()) - Math.max(0, (await sim.locator('input[type="radio"]:visible').count()) - 1);
+      await sim.locator(selector).first().focus();
+      const reached = new Set<string>();
+      for (let i = 0; i < stops + 2; i++) {
+        await page.keyboard.press('Shift+Tab');
+        await page.keyboard.press('Tab');
+        const seen = await sim.evaluate((root) => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || !root.contains(el)) return null;
+          const style = getComputedStyle(el);
+          const ring = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
+          const index = [...root.querySelectorAll('*')].indexOf(el);
+          return { index, ring, what: `${el.tagName} ${el.getAttribute('name') ?? el.textContent?.trim().slice(0, 30) ?? ''}` };
+        });
+        if (!seen) break;
+        expect(seen.ring, `${seen.what} shows where the focus is`).toBe(true);
+        reached.add(String(seen.index));
+        await page.keyboard.press('Tab');
+      }
+      expect(reached.size).toBeGreaterThanOrEqual(stops);
+    });
+
+    if (c.kit) {
+      test('the engine is loaded on intent, not with the page', async ({ page }) => {
+        const workers: string[] = [];
+        page.on('request', (r) => {
+          if (/\/worker-[^/]*\.js$/.test(r.url())) workers.push(r.url());
+        });
+        await page.goto(c.url);
+        const sim = page.locator(c.tag);
+        await enhanced(sim, c.kit, c.ready);
+        expect(workers).toEqual([]);
+        await sim.locator('textarea').first().focus();
+        await expect.poll(() => workers.length).toBeGreaterThan(0);
+      });
+    }
+
+    for (const h of c.hostile ?? []) {
+      test(`hostile input: ${h.name}`, async ({ page }) => {
+        test.slow();
+        const errors = watchErrors(page);
+        await page.goto(c.url);
+        const sim = page.locator(c.tag);
+        await enhanced(sim, c.kit, c.ready);
+        // Load the engine first, so the timing below is the hostile run, not the download.
+        if (c.kit) {
+          const before = await runs(sim);
+          await sim.locator('button[type="submit"]').click();
+          await ranSince(sim, before);
+        }
+        const before = c.kit ? await runs(sim) : 0;
+        // Form simulators compute as the field changes, so the watch starts before it. Kit simulators run on
+        // submit: the watch starts after the paste, whose layout (250 KB in a text area) is the browser's work.
+        if (!c.kit) await watchLongTasks(page);
+        for (const [name, value] of Object.entries(h.fields)) await setField(sim, name, value);
+        if (c.kit) await watchLongTasks(page);
+        if (c.kit) {
+          await sim.locator('button[type="submit"]').click();
+          await ranSince(sim, before);
+        }
+        await expect(sim.getByRole('status').or(sim.locator('.sim-error:visible')).filter({ hasText: h.expect })).not.toHaveCount(0);
+        if (h.invalid) {
+          const field = fieldNamed(sim, h.invalid);
+          await expect(field).toHaveAttribute('aria-invalid', 'true');
+          const describedBy = await field.getAttribute('aria-describedby');
+          expect(describedBy).toBeTruthy();
+          await expect(page.locator(`[id="${describedBy}"]`)).toBeVisible();
+        }
+        // What was typed stays; markup stays text; the main thread never blocked for 200 ms.
+        for (const [name, value] of Object.entries(h.fields)) {
+          const field = fieldNamed(sim, name);
+          expect(await field.inputValue()).toBe(value);
+        }
+        expect(await sim.locator('img, script, iframe, b, [onerror]').count()).toBe(0);
+        expect(await longestTask(page)).toBeLessThan(200);
+        expect(errors).toEqual([]);
+      });
+    }
+  });
+}
+
+/**
+ * Hostile YAML pastes that every YAML simulator must answer with a message. `proto` is a document of the
+ * simulator's kind with a `__proto__` label key (and markup in its value), and what the simulator says.
+ */
+export function hostileYaml(yamlField: string, proto: { yaml: string; answer: RegExp }): HostileCase[] {
+  const head = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n';
+  return [
+    {
+      name: '120,000 nested brackets',
+      fields: { [yamlField]: `${head}  x: ${'['.repeat(120_000)}${']'.repeat(120_000)}\n` },
+      expect: /nest more than 64 levels/,
+      invalid: yamlField,
+    },
+    { name: '65,000 empty documents', fields: { [yamlField]: '---\n'.repeat(65_000) }, expect: /More than 100 YAML documents/, invalid: yamlField },
+    {
+      name: 'an alias bomb',
+      fields: { [yamlField]: `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` },
+      expect: /alias/i,
+      invalid: yamlField,
+    },
+    {
+      name: 'markup and __proto__ keys stay text',
+      fields: { [yamlField]: proto.yaml },
+      expect: proto.answer,
+      invalid: yamlField,
+    },
+  ];
+}
