@@ -4,7 +4,7 @@
  */
 import type { Card, Deck } from '../../lib/exam/cards';
 import { dueCards, review, type Grade } from '../../lib/exam/leitner';
-import { h, render } from '../sim/shared/vnode';
+import { h, render } from '../sim/kit/vnode';
 import { progressStore, showNotice } from './store';
 
 const GRADES: { grade: Grade; label: string }[] = [

@@ -10,7 +10,7 @@ import { EXAM_MINUTES, findMock, PASS_MARK, scoreMock } from '../../lib/exam/moc
 import type { ExamSession } from '../../lib/exam/storage';
 import { browserClock, ExamTimer, formatRemaining } from '../../lib/exam/timer';
 import type { GradeResult, Task } from '../../lib/exam/types';
-import { h, render } from '../sim/shared/vnode';
+import { h, render } from '../sim/kit/vnode';
 import { progressStore } from './store';
 import { gradeView, pct, solutionView, taskView } from './views';
 

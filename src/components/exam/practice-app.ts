@@ -4,7 +4,7 @@
  */
 import { taskById } from '../../data/tasks';
 import { gradeTask } from '../../lib/exam/grade';
-import { h, render } from '../sim/shared/vnode';
+import { h, render } from '../sim/kit/vnode';
 import { progressStore } from './store';
 import { gradeView, solutionView, taskView } from './views';
 

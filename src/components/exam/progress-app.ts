@@ -4,7 +4,7 @@
  */
 import { examDomains } from '../../data/curriculum';
 import { emptyProgress, exportProgress, readProgress } from '../../lib/exam/storage';
-import { h, render } from '../sim/shared/vnode';
+import { h, render } from '../sim/kit/vnode';
 import { readiness, type CompetencyLinks } from './readiness';
 import { progressStore, showNotice } from './store';
 import { pct } from './views';

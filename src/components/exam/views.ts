@@ -5,7 +5,7 @@
  */
 import { findCompetency } from '../../data/curriculum';
 import type { GradeResult, Task } from '../../lib/exam/types';
-import { h, type VNode } from '../sim/shared/vnode';
+import { h, type VNode } from '../sim/kit/vnode';
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 
