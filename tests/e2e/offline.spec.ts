@@ -30,8 +30,9 @@ test('after the first visit the site works offline: navigate, search, use a simu
   await page.getByRole('link', { name: 'Timeouts and retries' }).first().click();
   await expect(page).toHaveURL(/\/traffic\/timeouts-retries\/$/);
 
-  // Search: the UI, Pagefind's WebAssembly and the index all come from the cache.
-  await page.keyboard.press('Control+k');
+  // Search: the UI, Pagefind's WebAssembly and the index all come from the cache. (The button is enabled once
+  // the search element is ready, and click waits for that.)
+  await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await dialog.getByRole('textbox', { name: 'Search' }).fill('subset');
   // Compiling Pagefind's WebAssembly can take a while on a busy machine.
@@ -56,7 +57,7 @@ test('search that failed to load while offline tells the reader, and loads once 
   const page = await context.newPage();
   await page.goto('/');
   await context.setOffline(true);
-  await page.keyboard.press('Control+k');
+  await page.getByRole('button', { name: 'Search' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog.getByRole('alert')).toContainText('offline');
   await context.setOffline(false);

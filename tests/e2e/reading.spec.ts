@@ -18,7 +18,8 @@ async function splitOnEveryPage(page: Page, selector: string) {
 }
 
 test.describe('no word is broken across two lines', () => {
-  test.describe.configure({ timeout: 300_000 });
+  // One tab walks all 70-odd pages: allow for a slow machine.
+  test.describe.configure({ timeout: 600_000 });
 
   test('in table cells and headings, on every page at 1280 px', async ({ browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
