@@ -23,7 +23,7 @@ const hasPages = (/** @type {string} */ dir) => {
  * The service worker (Workbox, through @vite-pwa/astro): after the first visit every page, asset and the
  * search index are cached, so the whole site works offline. A new deployment waits until the reader accepts
  * the update prompt (src/components/overrides/pwa-update.ts).
- * @type {import('@vite-pwa/astro').AstroPWAOptions}
+ * @type {import('@vite-pwa/astro').PwaOptions}
  */
 const pwaOptions = {
   registerType: 'prompt',
@@ -88,7 +88,7 @@ const isKnownHarmless = (log) => log.code === 'MODULE_LEVEL_DIRECTIVE' && log.me
 export default defineConfig({
   // The public address, for the sitemap and canonical links: `SITE_URL=https://... npm run build`. Without it
   // the build makes no sitemap and printed links show the site path ("/traffic/timeouts-retries/").
-  site: process.env.SITE_URL,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'always',
   // Keep smart quotes, but never turn "--" into a dash: command flags (--set, --use-kube) must stay exact,
   // also where MDX treats them as text (e.g. <code> inside a <summary>).

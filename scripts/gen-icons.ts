@@ -14,7 +14,7 @@ const targets = [
 ];
 
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox'] });
 const page = await browser.newPage();
 for (const { svg, png, size } of targets) {
   const source = readFileSync(new URL(svg, dir), 'utf8');
