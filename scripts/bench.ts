@@ -1,19 +1,55 @@
 /**
  * npm run bench: builds the site, then measures what each page type costs a reader before any
- * interaction (JavaScript and CSS, raw and gzip), the Pagefind index, the build time, and (when the
- * cheat sheet module exists) each cheat sheet's PDF page count. Prints a table and writes
- * bench-results/latest.json. Figures, not assertions: this machine is shared and noisy.
+ * interaction (JavaScript and CSS, raw and gzip), the service worker's precache, the Pagefind index, the
+ * build time, each cheat sheet's PDF page count, and Lighthouse's mobile scores for five page types
+ * (`--no-lighthouse` skips them). Prints tables and writes bench-results/latest.json. Figures, not
+ * assertions: this machine is shared and noisy. Budget: a content page loads at most 7.5 KB gzip of JS.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { measureLighthouse } from './bench-lighthouse';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
-const port = Number(process.env.BENCH_PORT ?? 4329);
+
+/** BENCH_PORT, else a port the OS reports free now. */
+function freePort(): number {
+  if (process.env.BENCH_PORT) return Number(process.env.BENCH_PORT);
+  const probe = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return Number(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout.trim());
+}
+const port = freePort();
 const base = `http://127.0.0.1:${port}`;
+
+/** Every page of the build as a site path ("/labs/edge-tls/"), from the index.html files. */
+function builtPagePaths(): string[] {
+  const out: string[] = [];
+  const walk = (d: string, prefix: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else if (name === 'index.html') out.push(prefix);
+    }
+  };
+  walk(dist, '/');
+  return out.sort();
+}
+
+/** The service worker's precache list (dist/sw.js) and the bytes it downloads on the first visit. */
+function precacheSize(): { entries: number; bytes: number } {
+  const sw = join(dist, 'sw.js');
+  if (!existsSync(sw)) return { entries: 0, bytes: 0 };
+  const urls = [...readFileSync(sw, 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const url of urls) {
+    const file = join(dist, url === '/' ? 'index.html' : url.endsWith('/') ? `${url}index.html` : url);
+    if (existsSync(file)) bytes += statSync(file).size;
+  }
+  return { entries: urls.length, bytes };
+}
 
 function dirSize(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -44,7 +80,7 @@ async function main() {
     buildMs = performance.now() - t0;
     if (r.status !== 0) throw new Error('astro build failed');
   }
-  const pages = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8').match(/<loc>[^<]+<\/loc>/g)?.map((l) => new URL(l.slice(5, -6)).pathname) ?? [];
+  const pages = builtPagePaths();
 
   // One representative page per type, plus every page whose type is rare (simulators, cheat sheets).
   const types: Array<{ type: string; path: string }> = [];
@@ -85,8 +121,10 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const rows: Array<Record<string, string | number>> = [];
+    // No service worker: its precache downloads are not what the page itself loads.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
     for (const { type, path } of types) {
-      const page = await browser.newPage();
+      const page = await context.newPage();
       const assets: Array<{ kind: 'js' | 'css'; url: string; raw: number; gzip: number }> = [];
       page.on('response', async (res) => {
         const t = res.request().resourceType();
@@ -114,6 +152,7 @@ async function main() {
       });
       await page.close();
     }
+    await context.close();
 
     let pdf: unknown = undefined;
     const pdfModule = join(root, 'scripts', 'bench-pdf.ts');
@@ -127,15 +166,23 @@ async function main() {
     const exam = { grading: examBench.measureGrading(), ...(await examBench.measureMockOpen(browser, base)) };
     await browser.close();
 
+    const lighthousePaths = ['/', '/traffic/destination-rule-policies/', '/labs/edge-tls/', '/commands/', types.find((t) => t.type.startsWith('simulator'))?.path].filter(
+      (p): p is string => p !== undefined && pages.includes(p),
+    );
+    const lighthouseRows = process.argv.includes('--no-lighthouse') ? [] : await measureLighthouse(base, lighthousePaths);
+
     const { measureEngine } = await import('./bench-engine');
     const engine = measureEngine();
     const pagefind = dirSize(join(dist, 'pagefind'));
+    const precache = precacheSize();
     const result = {
       date: new Date().toISOString(),
       buildMs: Math.round(buildMs),
       pagesBuilt: pages.length,
       pagefind,
+      precache,
       pageTypes: rows,
+      lighthouse: lighthouseRows,
       cheatSheetPdfs: pdf,
       engine,
       checker,
@@ -143,6 +190,7 @@ async function main() {
     };
     console.log(`\nBuild: ${skipBuild ? 'skipped' : `${(buildMs / 1000).toFixed(1)} s`} for ${pages.length} pages`);
     console.log(`Pagefind index: ${pagefind.files} files, ${kb(pagefind.bytes)}`);
+    console.log(`Service worker precache: ${precache.entries} files, ${kb(precache.bytes)}`);
     console.log('\nLoaded before any interaction (JS includes inline scripts):');
     console.table(
       rows.map((r) => ({
@@ -155,8 +203,16 @@ async function main() {
         'css gzip': kb(Number(r['css gzip'])),
       })),
     );
+<<<<<<< HEAD
     console.log('\nExam rehearsal (grading every task\'s model solution; opening mock 1 in Chromium):');
     console.table({ ...exam.grading, openMockMs: exam.openMockMs });
+=======
+    if (lighthouseRows.length > 0) {
+      console.log('\nLighthouse, mobile (target: performance >= 95, the others 100):');
+      console.table(lighthouseRows.map(({ losses: _losses, ...scores }) => scores));
+      for (const r of lighthouseRows) if (r.losses.length > 0) console.log(`  ${r.path}: ${r.losses.join('; ')}`);
+    }
+>>>>>>> polish
     console.log('\nEngine on hostile input (best of several runs):');
     console.table(engine);
     console.log('\nChecker (src/lib/istio/check):');

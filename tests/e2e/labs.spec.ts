@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { sitemapPaths } from './support/site';
+import { pagePaths } from './support/site';
 
 /** The hands-on labs: the overview maps every competency to a lab, and every lab reads as a task to do. */
-const labPaths = sitemapPaths().filter((p) => p.startsWith('/labs/') && p !== '/labs/');
+const labPaths = pagePaths().filter((p) => p.startsWith('/labs/') && p !== '/labs/');
 
 test('the labs overview links at least one lab for every competency of the curriculum', async ({ page }) => {
   await page.goto('/labs/');

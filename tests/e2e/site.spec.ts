@@ -1,23 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { axeViolations, builtPages, sitemapPaths, useTheme, watchErrors, type Theme } from './support/site';
+import { axeViolations, builtPages, cspViolations, pagePaths, useTheme, watchCspViolations, watchErrors, type Theme } from './support/site';
 
-const paths = sitemapPaths();
+const paths = pagePaths();
 
 // Every test here stands alone (one page, one check): let both workers share the file's 150-odd tests.
 test.describe.configure({ mode: 'parallel' });
 
-test('the sitemap lists the home page and the pipeline pages', () => {
+test('the built site has the home page and the pipeline pages', () => {
   expect(paths).toContain('/');
   expect(paths).toContain('/exam/overview/');
   expect(paths).toContain('/traffic/virtualservice-destinationrule/');
 });
 
 for (const theme of ['light', 'dark'] as Theme[]) {
-  test.describe(`every page answers 200, logs no error, and axe finds no WCAG 2.2 AA violation (${theme} theme)`, () => {
+  test.describe(`every page answers 200, logs no error, breaks no CSP rule, and axe finds no WCAG 2.2 AA violation (${theme} theme)`, () => {
     for (const path of paths) {
       test(path, async ({ page }) => {
         const errors = watchErrors(page);
+        await watchCspViolations(page);
         await useTheme(page, theme);
         const res = await page.goto(path);
         expect(res?.status()).toBe(200);
@@ -25,6 +26,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         expect(await axeViolations(page)).toEqual([]);
         await page.waitForLoadState('networkidle');
         expect(errors).toEqual([]);
+        expect(await cspViolations(page)).toEqual([]);
       });
     }
   });

@@ -1,5 +1,5 @@
 /** Helpers shared by the e2e specs: the built site's pages, themes, axe. */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -7,16 +7,13 @@ import type { Page } from '@playwright/test';
 /** The built site; DIST_DIR lets a second checkout of the build run beside the default `dist/`. */
 export const distDir = process.env.DIST_DIR ?? join(process.cwd(), 'dist');
 
-/** Every page path listed in the built sitemap (e.g. `/traffic/virtualservice-destinationrule/`). */
-export function sitemapPaths(): string[] {
-  const index = readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8');
-  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
-  const paths = new Set<string>();
-  for (const map of maps) {
-    const xml = readFileSync(join(distDir, map), 'utf8');
-    for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) paths.add(new URL(m[1]!).pathname);
-  }
-  return [...paths].sort();
+/**
+ * Every page of the built site as a path (e.g. `/traffic/virtualservice-destinationrule/`), sorted: each
+ * `index.html` in dist. The 404 page is left out (it is served for missing paths, not linked). Read from the
+ * files rather than the sitemap, which is only written when SITE_URL is set.
+ */
+export function pagePaths(): string[] {
+  return [...builtPages().keys()].filter((p) => p.endsWith('/')).sort();
 }
 
 /** Every HTML file in dist, as a site path. */
@@ -73,4 +70,20 @@ export function watchErrors(page: Page): string[] {
     if (res.status() >= 400) errors.push(`${res.status()} ${res.url()}`);
   });
   return errors;
+}
+
+/**
+ * Records every Content-Security-Policy violation the page reports (the `securitypolicyviolation` event), from
+ * before the first script runs. Read them with `cspViolations(page)`.
+ */
+export async function watchCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
