@@ -203,16 +203,13 @@ async function main() {
         'css gzip': kb(Number(r['css gzip'])),
       })),
     );
-<<<<<<< HEAD
     console.log('\nExam rehearsal (grading every task\'s model solution; opening mock 1 in Chromium):');
     console.table({ ...exam.grading, openMockMs: exam.openMockMs });
-=======
     if (lighthouseRows.length > 0) {
       console.log('\nLighthouse, mobile (target: performance >= 95, the others 100):');
       console.table(lighthouseRows.map(({ losses: _losses, ...scores }) => scores));
       for (const r of lighthouseRows) if (r.losses.length > 0) console.log(`  ${r.path}: ${r.losses.join('; ')}`);
     }
->>>>>>> polish
     console.log('\nEngine on hostile input (best of several runs):');
     console.table(engine);
     console.log('\nChecker (src/lib/istio/check):');
