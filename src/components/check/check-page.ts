@@ -44,9 +44,9 @@ function parts(root: HTMLElement): Parts {
 }
 
 class CheckPage {
-  private worker?: Worker;
+  private worker: Worker | undefined;
   private nextId = 1;
-  private pending?: { id: number; timer: number };
+  private pending: { id: number; timer: number } | undefined;
   private editor?: YamlEditor;
   private typingTimer?: number;
 

@@ -42,7 +42,7 @@ export function runCheck(text: string, context: readonly string[] = []): CheckOu
     severity: d.severity,
     code: d.code,
     tool: 'kubectl apply',
-    resource: d.resource ? `${d.resource.kind}${d.resource.name ? ` ${d.resource.namespace ?? 'default'}/${d.resource.name}` : ''}` : undefined,
+    ...(d.resource ? { resource: `${d.resource.kind}${d.resource.name ? ` ${d.resource.namespace ?? 'default'}/${d.resource.name}` : ''}` } : {}),
     line: d.line,
     column: d.column,
     message: d.message,
@@ -64,7 +64,7 @@ export function runCheck(text: string, context: readonly string[] = []): CheckOu
   return {
     findings,
     documents: checked.documents.length,
-    limit: limitHit ? `${limitHit.message} (the page checks at most ${limits.maxChars / 1024} KiB, ${limits.maxDocuments} documents and ${limits.maxDepth} levels of nesting)` : undefined,
+    ...(limitHit ? { limit: `${limitHit.message} (the page checks at most ${limits.maxChars / 1024} KiB, ${limits.maxDocuments} documents and ${limits.maxDepth} levels of nesting)` } : {}),
     unknownContext,
   };
 }
