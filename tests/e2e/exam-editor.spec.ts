@@ -47,7 +47,7 @@ test('practice: type in the editor, a rejected answer shows its finding inline, 
 test('vim keys: i inserts, Escape returns to normal mode (x deletes), Tab still leaves the editor, the choice is remembered', async ({ page }) => {
   await openPractice(page);
   await page.getByRole('checkbox', { name: 'Vim keys' }).check();
-  await expect(field(page)).toHaveAttribute('data-vim-keys', 'on');
+  await expect(field(page)).toHaveAttribute('data-vim-mode', 'on');
   await editorBox(page).focus();
   await page.keyboard.press('i');
   await page.keyboard.type('kind: Namespace');
@@ -62,7 +62,7 @@ test('vim keys: i inserts, Escape returns to normal mode (x deletes), Tab still 
   await expect(page.getByRole('checkbox', { name: 'Vim keys' })).toBeChecked();
   await expect(page.getByRole('textbox', { name: /Your manifests/ })).toHaveValue('kind: Namespac');
   await openEditor(page);
-  await expect(field(page)).toHaveAttribute('data-vim-keys', 'on');
+  await expect(field(page)).toHaveAttribute('data-vim-mode', 'on');
 });
 
 test('when the editor chunk cannot load, the plain answer field still saves and grades', async ({ page }) => {
@@ -103,7 +103,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     await useTheme(page, theme);
     await openPractice(page);
     await page.getByRole('checkbox', { name: 'Vim keys' }).check();
-    await expect(field(page)).toHaveAttribute('data-vim-keys', 'on');
+    await expect(field(page)).toHaveAttribute('data-vim-mode', 'on');
     await editorBox(page).focus();
     await page.keyboard.press('i');
     await page.keyboard.insertText(rejected);

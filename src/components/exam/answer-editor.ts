@@ -4,7 +4,7 @@
  * are sent as `input` events from the textarea, so the apps save answers through the one path they already
  * have, and a reload restores the saved text into the textarea and then the editor. When the editor chunk
  * cannot load, the textarea stays and a note says so. The field's wrapper says where it stands (tests wait on
- * it): `data-editor="ready" | "failed"`, `data-vim-keys="on" | "off"`.
+ * it): `data-editor="ready" | "failed"`, `data-vim-mode="on" | "off"`.
  */
 import type { EditorDiagnostic, YamlEditor } from '../editor/yaml-editor';
 import { rememberVimKeys, vimKeysPreferred } from './store';
@@ -34,9 +34,9 @@ export function answerEditor(view: HTMLElement): AnswerEditor {
     const wrapper = field?.parentElement;
     try {
       await editor.setVimKeys(on);
-      wrapper?.setAttribute('data-vim-keys', on ? 'on' : 'off');
+      wrapper?.setAttribute('data-vim-mode', on ? 'on' : 'off');
     } catch {
-      wrapper?.setAttribute('data-vim-keys', 'off');
+      wrapper?.setAttribute('data-vim-mode', 'off');
       const box = view.querySelector<HTMLInputElement>('input[data-vim-keys]');
       if (box) box.checked = false;
       note('Vim keys could not load; the editor works with its usual keys.');
