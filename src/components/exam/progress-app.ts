@@ -24,7 +24,7 @@ export function mountProgress(root: HTMLElement, links: CompetencyLinks[]): void
       // Like every table on the site: whole words, and a labelled region that scrolls when a phone is too narrow.
       h(
         'div',
-        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Table: Readiness per domain' },
+        { class: 'table-scroll', style: 'min-width: 0', tabindex: '0', role: 'region', 'aria-label': 'Table: Readiness per domain' },
         h(
           'table',
           null,
