@@ -54,7 +54,8 @@ describe('VirtualService', () => {
     expect(bad[0]![1]).toMatch(/^"uri": error parsing regexp: missing closing \): `\/\(a`; Istio uses RE2 style regex-based match/);
     expect(denied(match('uri: {regex: "/(?=a)"}'))[0]![1]).toContain('invalid or unsupported Perl syntax');
     expect(denied(match('uri: {regex: "/v[0-9]+/.*"}'))).toEqual([]);
-    expect(denied(match('headers: {x-user: {prefix: ""}}'))).toEqual([['spec.http[0].match[0].headers.x-user', '"headers": prefix string match should not be empty']]);
+    expect(bad[0]![0]).toBe('spec.http[0].match[0].uri.regex');
+    expect(denied(match('headers: {x-user: {prefix: ""}}'))).toEqual([['spec.http[0].match[0].headers.x-user.prefix', '"headers": prefix string match should not be empty']]);
   });
 
   it('header names in matches', () => {

@@ -45,14 +45,14 @@ describe('route simulator model', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/no VirtualService found \(found Service\)/);
   });
-  it('a regex istiod refuses stops the simulator with istiod\'s message at the header\'s line', () => {
+  it('a regex istiod refuses stops the simulator with istiod\'s message at the regex\'s line', () => {
     const yaml = f.yaml.replace('exact: jason', 'regex: "(?=j)ason"');
     const r = computeRoute({ ...f, yaml });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.diagnostic.line).toBe(12);
-      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user' });
-      expect(r.message).toMatch(/line 12, spec\.http\[0\]\.match\[0\]\.headers\.end-user: admission webhook "validation\.istio\.io" denied the request: .*error parsing regexp/);
+      expect(r.diagnostic.line).toBe(13);
+      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user.regex' });
+      expect(r.message).toMatch(/line 13, spec\.http\[0\]\.match\[0\]\.headers\.end-user\.regex: admission webhook "validation\.istio\.io" denied the request: .*error parsing regexp/);
     }
   });
   it('a typo the API server refuses (matchs) is not read as a catch-all rule', () => {

@@ -33,6 +33,13 @@ const knownStatus = (n: number) =>
 const grpcStatuses = new Set(['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED']);
 
 /** Does host `a` match host `b` either way (host.Name.Matches: wildcards on either side)? */
+/** The field of a StringMatch that holds its value (`prefix` or `regex` when that is what failed), for the diagnostic's path. */
+function matchKind(sm: unknown): PathSegment[] {
+  if (!isObj(sm)) return [];
+  const field = ['regex', 'prefix', 'exact'].find((k) => typeof sm[k] === 'string');
+  return field ? [field] : [];
+}
+
 function hostsOverlap(a: string, b: string): boolean {
   const covers = (wild: string, other: string) => wild === '*' || (wild.startsWith('*') && other.endsWith(wild.slice(1)));
   return a === b || covers(a, b) || covers(b, a);
@@ -170,25 +177,27 @@ function checkHttpRoute(r: Report, http: Obj, at: PathSegment[], delegate: boole
     const m = raw;
     const mat: PathSegment[] = [...at, 'match', i];
     for (const [header, sm] of Object.entries(obj(m.headers))) {
-      const e = checkHeaderNameOrClaim(header) ?? stringMatchError(sm, 'headers');
-      if (e) r.deny([...mat, 'headers', header], e);
+      const nameError = checkHeaderNameOrClaim(header);
+      const e = nameError ?? stringMatchError(sm, 'headers');
+      if (e) r.deny([...mat, 'headers', header, ...(nameError ? [] : matchKind(sm))], e);
     }
     for (const [header, sm] of Object.entries(obj(m.withoutHeaders))) {
-      const e = checkHeaderNameOrClaim(header) ?? (str(obj(sm).regex) === '*' ? undefined : stringMatchError(sm, 'withoutHeaders'));
-      if (e) r.deny([...mat, 'withoutHeaders', header], e);
+      const nameError = checkHeaderNameOrClaim(header);
+      const e = nameError ?? (str(obj(sm).regex) === '*' ? undefined : stringMatchError(sm, 'withoutHeaders'));
+      if (e) r.deny([...mat, 'withoutHeaders', header, ...(nameError ? [] : matchKind(sm))], e);
     }
     // An empty uri prefix is allowed; an empty regex is not.
     if (isObj(m.uri) && typeof m.uri.regex === 'string') {
       const e = stringMatchError(m.uri, 'uri');
-      if (e) r.deny([...mat, 'uri'], e);
+      if (e) r.deny([...mat, 'uri', ...matchKind(m.uri)], e);
     }
     for (const f of ['scheme', 'method', 'authority']) {
       const e = stringMatchError(m[f], f);
-      if (e) r.deny([...mat, f], e);
+      if (e) r.deny([...mat, f, ...matchKind(m[f])], e);
     }
     for (const [k, qp] of Object.entries(obj(m.queryParams))) {
       const e = stringMatchError(qp, 'queryParams');
-      if (e) r.deny([...mat, 'queryParams', k], e);
+      if (e) r.deny([...mat, 'queryParams', k, ...matchKind(qp)], e);
     }
     checkMatchCommon(r, m, mat);
     if (str(m.sourceNamespace) && !isDns1123Label(str(m.sourceNamespace))) r.deny([...mat, 'sourceNamespace'], `sourceNamespace match ${str(m.sourceNamespace)} is invalid`);
