@@ -68,6 +68,11 @@ spec:
       expect(r.message).toMatch(/kind Service is not one this simulator reads \(AuthorizationPolicy\)/);
     }
   });
+  it('a document of another kind that the cluster would also refuse is named for its kind, not its spec', () => {
+    const r = computeAuthz({ ...preset('deny-all'), yaml: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: x\n' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/line 2, kind: kind VirtualService is not one this simulator reads/);
+  });
   it('an engine error names the line and field', () => {
     const yaml = preset('allow-get-api').yaml.replace('principals:', 'principal:');
     const r = computeAuthz({ ...preset('allow-get-api'), yaml });

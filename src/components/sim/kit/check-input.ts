@@ -142,8 +142,11 @@ export function checkInput(text: string, expectedKinds: readonly string[], input
     objects.push(obj);
   }
   // What the cluster would refuse (schema, CEL rules, istiod's webhook), the simulator refuses too, with the
-  // API server's own message: it never explains a typo as if it were valid config.
+  // API server's own message: it never explains a typo as if it were valid config. Documents of other kinds
+  // are already named as skipped, so their own problems are not the simulator's to report.
+  const skippedIndexes = new Set(skipped.map((o) => o.index));
   for (const d of checkManifests(text, { fileName: input }).diagnostics) {
+    if (d.source.index !== undefined && skippedIndexes.has(d.source.index)) continue;
     const found: Diagnostic = { severity: d.severity, code: d.code, message: d.message, path: d.path, line: d.line, column: d.column, source: { input, index: d.source.index, path: d.path } };
     if (d.severity === 'error') return fail(found, parsed);
     warnings.push(found);
