@@ -18,7 +18,9 @@ function offer(waiting: ServiceWorker) {
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   addEventListener('load', async () => {
-    const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+    // Registration can be refused (private windows, blocked storage, test browsers): the site then works online only.
+    const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+    if (!registration) return;
     // A worker waiting from an earlier visit, or one that finishes installing now, while an older one controls the page.
     if (registration.waiting && navigator.serviceWorker.controller) offer(registration.waiting);
     registration.addEventListener('updatefound', () => {
