@@ -11,6 +11,9 @@ import { validateExamples } from './src/integrations/validate-examples.ts';
 import { prunePagefind } from './src/integrations/prune-pagefind.ts';
 import { cspInlineHashes } from './src/integrations/csp-inline-hashes.ts';
 
+// The project pins its Astro version: `npm start` should not invite an upgrade (read by Astro's dev server).
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+
 const docs = new URL('./src/content/docs/', import.meta.url);
 
 /** A sidebar group is shown only when its folder holds at least one page. */
