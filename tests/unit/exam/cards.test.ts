@@ -15,7 +15,7 @@ describe('drill cards from the site', () => {
   });
   it('has the response flags the site teaches', () => {
     const flags = flagCards().map((c) => c.id.split(':')[1]);
-    for (const f of ['NR', 'NC', 'UH', 'UF', 'UO', 'URX']) expect(flags).toContain(f);
+    for (const f of ['NR', 'NC', 'UH', 'UF', 'UO', 'URX', 'DC']) expect(flags).toContain(f);
     expect(flagCards().find((c) => c.id === 'flags:NC')?.back).toMatch(/cluster that does not exist.*503/);
   });
   it('has the IST codes and the defaults tables', () => {
