@@ -92,10 +92,14 @@ test.describe('field notes', () => {
         const id = await marker.getAttribute('aria-describedby');
         const note = page.locator(`[id="${id}"]`);
         await expect(note).toBeVisible();
-        const box = (await note.boundingBox())!;
-        if (box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > 800) {
-          outside.push(`${id}: ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`);
-        }
+        // The note is placed (anchor positioning) in the frames after focus scrolls its marker into view: wait
+        // for it to settle inside the viewport, and report where it stayed if it never does.
+        const placement = async () => {
+          const box = (await note.boundingBox())!;
+          const inside = box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= 800;
+          return inside ? 'inside' : `${id}: ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+        };
+        await expect.poll(placement, { timeout: 5_000 }).toBe('inside').catch(async () => outside.push(await placement()));
       }
       await context.close();
       expect(outside).toEqual([]);
