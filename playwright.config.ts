@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Browser: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium when present, else Playwright's own
+ * Browser: CHROMIUM_PATH if set, else Debian's headless shell (package chromium-headless-shell, the lighter
+ * browser Playwright itself uses for headless runs), else Debian's /usr/bin/chromium, else Playwright's own
  * managed Chromium (`npx playwright install chromium` on a laptop).
  */
-const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const systemChromium =
+  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 /**
  * The preview server's port: PREVIEW_PORT if set, else one the OS reports free right now. It is written
  * back to the environment so that Playwright's worker processes, which load this file again, agree on it.
@@ -34,7 +36,11 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    trace: 'retain-on-failure',
+    // Recording a trace for every test costs a DOM snapshot per action; CI records the retry of a failed test.
+    trace: 'on-first-retry',
+    // Each test's fresh context would otherwise install the service worker and download the whole site into
+    // its cache (about 240 files) while the test runs; offline.spec.ts opts back in.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(systemChromium ? { executablePath: systemChromium } : {}),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { countPdfPages, sheetPaths } from '../../scripts/bench-pdf';
-import { axeViolations, distDir, useTheme, type Theme } from './support/site';
+import { distDir, useTheme } from './support/site';
 
 /** Page targets per printed sheet: [A4, Letter]. The CLI and Resources sheets must fit on 2 A4 pages. */
 const targets: Record<string, [number, number]> = {
@@ -149,17 +149,7 @@ test('print-all collects every sheet with its own table of contents', async ({ p
   await expect(page.locator('.cheatsheet')).toHaveCount(sheets.length);
 });
 
-// One test per sheet and theme, with the slow-test budget: axe on a long sheet takes a while on a busy machine.
-for (const theme of ['light', 'dark'] as Theme[]) {
-  for (const path of paths) {
-    test(`no axe violation on ${path} (${theme})`, async ({ page }) => {
-      test.slow();
-      await useTheme(page, theme);
-      await page.goto(path);
-      expect(await axeViolations(page), path).toEqual([]);
-    });
-  }
-}
+// axe on every sheet, in both themes, is part of site.spec.ts (every page of the site).
 
 test('the built site has the sheets this spec checks', () => {
   expect(existsSync(join(distDir, 'cheat-sheets'))).toBe(true);

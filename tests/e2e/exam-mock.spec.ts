@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { taskById } from '../../src/data/tasks';
 import { fixedMocks } from '../../src/lib/exam/mocks';
-import { axeViolations, useTheme, watchErrors, type Theme } from './support/site';
+import { axeBothThemes, watchErrors } from './support/site';
 
 const mock = fixedMocks[0]!;
 const first = taskById.get(mock.taskIds[0]!)!;
@@ -64,19 +64,16 @@ test('a reload keeps the mock: current task, answers, flags and the clock', asyn
   await expect(page.getByRole('textbox', { name: /Your / })).toHaveValue(/name: kept/);
 });
 
-for (const theme of ['light', 'dark'] as Theme[]) {
-  test(`axe finds nothing in the exam and its results (${theme} theme)`, async ({ page }) => {
-    test.slow(); // axe over 15 open reviews takes a while on a shared machine
-    await useTheme(page, theme);
-    await startMock(page);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Submit exam' }).click();
-    await page.getByRole('button', { name: 'Yes, submit' }).click();
-    await expect(page.getByRole('heading', { name: /^Result:/ })).toBeVisible();
-    await page.locator('[data-exam-view]').evaluate((view) => view.querySelectorAll('details').forEach((d) => (d.open = true)));
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
+test(`axe finds nothing in the exam and its results (light and dark themes)`, async ({ page }) => {
+  test.slow(); // axe over 15 open reviews takes a while on a shared machine
+  await startMock(page);
+  expect(await axeBothThemes(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Submit exam' }).click();
+  await page.getByRole('button', { name: 'Yes, submit' }).click();
+  await expect(page.getByRole('heading', { name: /^Result:/ })).toBeVisible();
+  await page.locator('[data-exam-view]').evaluate((view) => view.querySelectorAll('details').forEach((d) => (d.open = true)));
+  expect(await axeBothThemes(page)).toEqual([]);
+});
 
 test('the exam fits a 360 px screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });

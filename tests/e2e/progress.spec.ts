@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { taskById } from '../../src/data/tasks';
-import { axeViolations, useTheme, type Theme } from './support/site';
+import { axeBothThemes } from './support/site';
 
 const task = taskById.get('route-jason-to-v2')!;
 
@@ -58,17 +58,14 @@ test('corrupt stored progress: a notice, a fresh start, no crash', async ({ page
   await expect(page.getByRole('heading', { name: 'Readiness: 0%' })).toBeVisible();
 });
 
-for (const theme of ['light', 'dark'] as Theme[]) {
-  test(`axe finds nothing on progress and practice with a graded task (${theme} theme)`, async ({ page }) => {
-    test.slow(); // two full axe runs on long pages, on a shared machine
-    await useTheme(page, theme);
-    await page.goto('/progress/');
-    await expect(page.getByRole('heading', { name: /^Readiness: / })).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-    await page.goto(`/practice/#${task.id}`);
-    await page.getByRole('textbox', { name: /Your manifests/ }).fill(task.solution);
-    await page.getByRole('button', { name: 'Check my answer' }).click();
-    await expect(page.getByRole('heading', { name: /^Score: / })).toBeVisible();
-    expect(await axeViolations(page)).toEqual([]);
-  });
-}
+test(`axe finds nothing on progress and practice with a graded task (light and dark themes)`, async ({ page }) => {
+  test.slow(); // two full axe runs on long pages, on a shared machine
+  await page.goto('/progress/');
+  await expect(page.getByRole('heading', { name: /^Readiness: / })).toBeVisible();
+  expect(await axeBothThemes(page)).toEqual([]);
+  await page.goto(`/practice/#${task.id}`);
+  await page.getByRole('textbox', { name: /Your manifests/ }).fill(task.solution);
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByRole('heading', { name: /^Score: / })).toBeVisible();
+  expect(await axeBothThemes(page)).toEqual([]);
+});
