@@ -10,6 +10,7 @@ import { checkAuthorizationPolicy, checkPeerAuthentication, checkRequestAuthenti
 import { checkServiceEntry, checkWorkloadEntry } from './service-entry';
 import { checkSidecar } from './sidecar';
 import { checkVirtualService } from './virtual-service';
+import { checkWorkloadGroup } from './workload-group';
 
 const checks: Record<string, (spec: Obj, name: string, namespace: string) => Report> = {
   VirtualService: checkVirtualService,
@@ -21,6 +22,7 @@ const checks: Record<string, (spec: Obj, name: string, namespace: string) => Rep
   AuthorizationPolicy: checkAuthorizationPolicy,
   PeerAuthentication: checkPeerAuthentication,
   RequestAuthentication: checkRequestAuthentication,
+  WorkloadGroup: checkWorkloadGroup,
 };
 
 /** The webhook's findings for one resource; `namespace` is where kubectl would create it (default: `default`). */
