@@ -57,3 +57,32 @@ describe('WorkloadGroup', () => {
     expect(denied(wg(`${template}  probe:\n    tcpSocket: {port: 8080}\n`))).toEqual([]);
   });
 });
+
+describe('Telemetry', () => {
+  const tel = (spec: string) => doc('telemetry.istio.io/v1', 'Telemetry', spec);
+
+  it('accepts a workload-scoped Telemetry with tracing, metrics and access logs', () => {
+    const clean = tel(
+      '  selector:\n    matchLabels: {app: reviews}\n  tracing:\n  - providers: [{name: zipkin}]\n    randomSamplingPercentage: 10\n    customTags:\n      env: {literal: {value: prod}}\n' +
+        '  metrics:\n  - providers: [{name: prometheus}]\n    overrides:\n    - tagOverrides:\n        request_protocol: {operation: REMOVE}\n  accessLogging:\n  - providers: [{name: envoy}]\n',
+    );
+    expect(denied(clean)).toEqual([]);
+    expect(warnings(clean)).toEqual([]);
+  });
+
+  it('targetRef must name a kind a policy attaches to; a selector without labels is a warning', () => {
+    expect(denied(tel('  targetRef: {kind: Deployment, group: apps, name: reviews}\n'))).toEqual([['spec.targetRef', `targetRef must be to one of ${allowedTargets} but was apps/Deployment`]]);
+    expect(denied(tel('  targetRefs:\n  - {kind: Gateway, group: gateway.networking.k8s.io, name: gw}\n'))).toEqual([]);
+    expect(warnings(tel('  selector: {}\n'))).toEqual([['spec.selector', 'workload selector specified without labels']]);
+  });
+
+  it('custom tags need a name; tag overrides without one are a warning', () => {
+    expect(denied(tel('  tracing:\n  - customTags:\n      "": {literal: {value: a}}\n'))).toEqual([['spec.tracing[0].customTags[""]', 'tag name may not be empty']]);
+    expect(warnings(tel('  metrics:\n  - overrides:\n    - tagOverrides:\n        "": {operation: REMOVE}\n'))).toEqual([['spec.metrics[0].overrides[0].tagOverrides[""]', 'tagOverrides.name may not be empty']]);
+  });
+
+  it('more than one tracing block, or provider, is a warning', () => {
+    expect(warnings(tel('  tracing:\n  - providers: [{name: zipkin}]\n  - providers: [{name: otel}]\n'))).toEqual([['spec.tracing', 'multiple tracing is not currently supported']]);
+    expect(warnings(tel('  tracing:\n  - providers: [{name: zipkin}, {name: otel}]\n'))).toEqual([['spec.tracing[0].providers', 'multiple providers is not currently supported']]);
+  });
+});

@@ -9,6 +9,7 @@ import { isObj, type Obj, type Report } from './report';
 import { checkAuthorizationPolicy, checkPeerAuthentication, checkRequestAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntry } from './service-entry';
 import { checkSidecar } from './sidecar';
+import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
 import { checkWorkloadGroup } from './workload-group';
 
@@ -23,6 +24,7 @@ const checks: Record<string, (spec: Obj, name: string, namespace: string) => Rep
   PeerAuthentication: checkPeerAuthentication,
   RequestAuthentication: checkRequestAuthentication,
   WorkloadGroup: checkWorkloadGroup,
+  Telemetry: checkTelemetry,
 };
 
 /** The webhook's findings for one resource; `namespace` is where kubectl would create it (default: `default`). */
