@@ -86,3 +86,29 @@ describe('Telemetry', () => {
     expect(warnings(tel('  tracing:\n  - providers: [{name: zipkin}, {name: otel}]\n'))).toEqual([['spec.tracing[0].providers', 'multiple providers is not currently supported']]);
   });
 });
+
+describe('WasmPlugin', () => {
+  const wasm = (spec: string) => doc('extensions.istio.io/v1alpha1', 'WasmPlugin', `  url: oci://ghcr.io/example/filter:1.0\n${spec}`);
+
+  it('accepts a plugin bound to a gateway', () => {
+    const clean = wasm('  targetRefs:\n  - {kind: Gateway, group: gateway.networking.k8s.io, name: gw}\n  phase: AUTHN\n');
+    expect(denied(clean)).toEqual([]);
+    expect(warnings(clean)).toEqual([]);
+  });
+
+  it('targetRef kind; a selector without labels is a warning', () => {
+    expect(denied(wasm('  targetRef: {kind: Pod, name: reviews}\n'))).toEqual([['spec.targetRef', `targetRef must be to one of ${allowedTargets} but was /Pod`]]);
+    expect(warnings(wasm('  selector: {}\n'))).toEqual([['spec.selector', 'workload selector specified without labels']]);
+  });
+});
+
+describe('ProxyConfig', () => {
+  const pc = (spec: string) => doc('networking.istio.io/v1beta1', 'ProxyConfig', spec);
+
+  it('accepts a workload ProxyConfig; a selector without labels is a warning', () => {
+    const clean = pc('  selector:\n    matchLabels: {app: reviews}\n  concurrency: 2\n');
+    expect(denied(clean)).toEqual([]);
+    expect(warnings(clean)).toEqual([]);
+    expect(warnings(pc('  selector: {}\n  concurrency: 0\n'))).toEqual([['spec.selector', 'workload selector specified without labels']]);
+  });
+});

@@ -5,6 +5,7 @@
 import type { SchemaFinding } from '../schema-check';
 import { checkDestinationRule } from './destination-rule';
 import { checkGateway } from './gateway';
+import { checkProxyConfig, checkWasmPlugin } from './proxy';
 import { isObj, type Obj, type Report } from './report';
 import { checkAuthorizationPolicy, checkPeerAuthentication, checkRequestAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntry } from './service-entry';
@@ -25,6 +26,8 @@ const checks: Record<string, (spec: Obj, name: string, namespace: string) => Rep
   RequestAuthentication: checkRequestAuthentication,
   WorkloadGroup: checkWorkloadGroup,
   Telemetry: checkTelemetry,
+  WasmPlugin: checkWasmPlugin,
+  ProxyConfig: checkProxyConfig,
 };
 
 /** The webhook's findings for one resource; `namespace` is where kubectl would create it (default: `default`). */
