@@ -112,3 +112,77 @@ describe('ProxyConfig', () => {
     expect(warnings(pc('  selector: {}\n  concurrency: 0\n'))).toEqual([['spec.selector', 'workload selector specified without labels']]);
   });
 });
+
+describe('EnvoyFilter', () => {
+  const ef = (spec: string) => doc('networking.istio.io/v1alpha3', 'EnvoyFilter', spec);
+  const standing = ['spec', 'EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.'];
+  const patch = (applyTo: string, match: string, operation = 'MERGE', value = '\n      value: {}') => ef(`  configPatches:\n  - applyTo: ${applyTo}\n    match:\n${match}    patch:\n      operation: ${operation}${value}\n`);
+  const httpFilter = (filter: string) => `      listener:\n        filterChain:\n          filter:\n${filter}`;
+
+  it('accepts a Lua filter patch, with the warning every EnvoyFilter gets', () => {
+    const clean = patch('HTTP_FILTER', `      context: SIDECAR_INBOUND\n${httpFilter('            name: envoy.filters.network.http_connection_manager\n            subFilter: {name: envoy.filters.http.router}\n')}`, 'INSERT_BEFORE');
+    expect(denied(clean)).toEqual([]);
+    expect(warnings(clean)).toEqual([standing]);
+  });
+
+  it('workload selector keys: no wildcard, not empty; an error drops the warnings', () => {
+    expect(denied(ef('  workloadSelector:\n    labels: {"app*": reviews}\n'))).toEqual([['spec.workloadSelector.labels.app*', 'wildcard is not supported in selector: "app*=reviews"']]);
+    expect(warnings(ef('  workloadSelector:\n    labels: {"app*": reviews}\n'))).toEqual([]);
+    expect(denied(ef('  workloadSelector:\n    labels: {"": reviews}\n'))).toEqual([['spec.workloadSelector.labels[""]', 'empty key is not supported in selector: "=reviews"']]);
+    expect(warnings(ef('  workloadSelector: {}\n'))).toEqual([standing, ['spec.workloadSelector', 'Envoy filter: workload selector specified without labels, will be applied to all services in namespace']]);
+  });
+
+  it('a patch needs applyTo, a patch, an operation and, unless it removes, a value', () => {
+    expect(denied(ef('  configPatches:\n  - patch: {operation: MERGE, value: {}}\n'))).toEqual([['spec.configPatches[0]', 'Envoy filter: missing applyTo']]);
+    expect(denied(ef('  configPatches:\n  - applyTo: INVALID\n    patch: {operation: MERGE, value: {}}\n'))).toEqual([['spec.configPatches[0].applyTo', 'Envoy filter: missing applyTo']]);
+    expect(denied(ef('  configPatches:\n  - applyTo: CLUSTER\n'))).toEqual([['spec.configPatches[0]', 'Envoy filter: missing patch']]);
+    expect(denied(ef('  configPatches:\n  - applyTo: CLUSTER\n    patch: {value: {}}\n'))).toEqual([['spec.configPatches[0].patch', 'Envoy filter: missing patch operation']]);
+    expect(denied(ef('  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: MERGE}\n'))).toEqual([['spec.configPatches[0].patch', 'Envoy filter: missing patch value for non-remove operation']]);
+    expect(denied(ef('  configPatches:\n  - applyTo: CLUSTER\n    patch: {operation: REMOVE}\n'))).toEqual([]);
+  });
+
+  it('the proxy version is a Go (RE2) regex', () => {
+    const proxy = (v: string) => patch('CLUSTER', `      proxy: {proxyVersion: '${v}'}\n`);
+    expect(denied(proxy('^1\\.(26'))).toEqual([['spec.configPatches[0].match.proxy.proxyVersion', 'Envoy filter: invalid regex for proxy version, [error parsing regexp: missing closing ): `^1\\.(26`]']]);
+    expect(denied(proxy('^1\\.26.*'))).toEqual([]);
+  });
+
+  it('applyTo and the match object type must agree', () => {
+    expect(denied(patch('HTTP_FILTER', '      cluster: {service: reviews.default.svc.cluster.local}\n'))).toEqual([
+      ['spec.configPatches[0].match.cluster', 'Envoy filter: applyTo for listener class objects cannot have non listener match'],
+    ]);
+    expect(denied(patch('HTTP_ROUTE', '      listener: {portNumber: 8080}\n'))).toEqual([
+      ['spec.configPatches[0].match.listener', 'Envoy filter: applyTo for http route class objects cannot have non route configuration match'],
+    ]);
+    expect(denied(patch('CLUSTER', '      routeConfiguration: {portNumber: 8080}\n'))).toEqual([
+      ['spec.configPatches[0].match.routeConfiguration', 'Envoy filter: applyTo for cluster class objects cannot have non cluster match'],
+    ]);
+    expect(denied(patch('VIRTUAL_HOST', '      routeConfiguration: {portNumber: 8080}\n'))).toEqual([]);
+  });
+
+  it('filter and subFilter matches', () => {
+    const at = 'spec.configPatches[0].match.listener.filterChain.filter';
+    expect(denied(patch('NETWORK_FILTER', httpFilter('            subFilter: {name: envoy.filters.http.router}\n')))).toEqual([[at, 'Envoy filter: filter match has no name to match on']]);
+    expect(denied(patch('NETWORK_FILTER', httpFilter('            name: envoy.filters.network.http_connection_manager\n            subFilter: {name: envoy.filters.http.router}\n')))).toEqual([
+      [`${at}.subFilter`, 'Envoy filter: subfilter match can be used with applyTo HTTP_FILTER only'],
+    ]);
+    expect(denied(patch('HTTP_FILTER', httpFilter('            name: envoy.filters.network.tcp_proxy\n            subFilter: {name: envoy.filters.http.router}\n')))).toEqual([
+      [`${at}.name`, 'Envoy filter: subfilter match requires filter match with envoy.filters.network.http_connection_manager'],
+    ]);
+    expect(denied(patch('HTTP_FILTER', httpFilter('            name: envoy.filters.network.http_connection_manager\n            subFilter: {}\n')))).toEqual([
+      [`${at}.subFilter`, 'Envoy filter: subfilter match has no name to match on'],
+    ]);
+  });
+
+  it('warns about a filter match on a listener or filter chain, and about deprecated filter names', () => {
+    expect(warnings(patch('FILTER_CHAIN', httpFilter('            name: envoy.filters.network.tcp_proxy\n')))).toEqual([
+      standing,
+      ['spec.configPatches[0].match.listener.filterChain.filter', 'Envoy filter: filter match has no effect when used with FILTER_CHAIN'],
+    ]);
+    expect(warnings(patch('HTTP_FILTER', httpFilter('            name: envoy.http_connection_manager\n            subFilter: {name: envoy.router}\n'), 'INSERT_BEFORE'))).toEqual([
+      standing,
+      ['spec.configPatches[0].match.listener.filterChain.filter.name', 'using deprecated filter name "envoy.http_connection_manager"; use "envoy.filters.network.http_connection_manager" instead'],
+      ['spec.configPatches[0].match.listener.filterChain.filter.subFilter.name', 'using deprecated filter name "envoy.router"; use "envoy.filters.http.router" instead'],
+    ]);
+  });
+});

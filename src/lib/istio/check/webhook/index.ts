@@ -4,6 +4,7 @@
  */
 import type { SchemaFinding } from '../schema-check';
 import { checkDestinationRule } from './destination-rule';
+import { checkEnvoyFilter } from './envoy-filter';
 import { checkGateway } from './gateway';
 import { checkProxyConfig, checkWasmPlugin } from './proxy';
 import { isObj, type Obj, type Report } from './report';
@@ -27,6 +28,7 @@ const checks: Record<string, (spec: Obj, name: string, namespace: string) => Rep
   WorkloadGroup: checkWorkloadGroup,
   Telemetry: checkTelemetry,
   WasmPlugin: checkWasmPlugin,
+  EnvoyFilter: checkEnvoyFilter,
   ProxyConfig: checkProxyConfig,
 };
 
