@@ -4,12 +4,16 @@
  */
 import type { SchemaFinding } from '../schema-check';
 import { checkDestinationRule } from './destination-rule';
+import { checkEnvoyFilter } from './envoy-filter';
 import { checkGateway } from './gateway';
+import { checkProxyConfig, checkWasmPlugin } from './proxy';
 import { isObj, type Obj, type Report } from './report';
 import { checkAuthorizationPolicy, checkPeerAuthentication, checkRequestAuthentication } from './security';
 import { checkServiceEntry, checkWorkloadEntry } from './service-entry';
 import { checkSidecar } from './sidecar';
+import { checkTelemetry } from './telemetry';
 import { checkVirtualService } from './virtual-service';
+import { checkWorkloadGroup } from './workload-group';
 
 const checks: Record<string, (spec: Obj, name: string, namespace: string) => Report> = {
   VirtualService: checkVirtualService,
@@ -21,6 +25,11 @@ const checks: Record<string, (spec: Obj, name: string, namespace: string) => Rep
   AuthorizationPolicy: checkAuthorizationPolicy,
   PeerAuthentication: checkPeerAuthentication,
   RequestAuthentication: checkRequestAuthentication,
+  WorkloadGroup: checkWorkloadGroup,
+  Telemetry: checkTelemetry,
+  WasmPlugin: checkWasmPlugin,
+  EnvoyFilter: checkEnvoyFilter,
+  ProxyConfig: checkProxyConfig,
 };
 
 /** The webhook's findings for one resource; `namespace` is where kubectl would create it (default: `default`). */
