@@ -164,7 +164,7 @@ export function describeSimulator(c: SimulatorContract): void {
         const sim = page.locator(c.tag);
         await enhanced(sim, c.kit, c.ready);
         expect(workers).toEqual([]);
-        await sim.locator('textarea').first().focus();
+        await sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first().focus();
         await expect.poll(() => workers.length).toBeGreaterThan(0);
       });
     }
