@@ -86,6 +86,7 @@ test('fault lab: expected vs sampled, same seed same result', async ({ page }) =
   await expect(status).toContainText('Seed "<img src=x onerror=alert(1)>"');
   expect(await lab.locator('img').count()).toBe(0);
   await seed.fill('abc');
+  await expect(status).toContainText('Seed "abc"');
   const first = await status.textContent();
   await seed.fill('abd');
   await seed.fill('abc');
