@@ -71,7 +71,7 @@ for (const path of labPaths) {
     // Steps are an ordered list with at least three steps.
     expect(await page.locator('ol.sl-steps > li').count()).toBeGreaterThanOrEqual(3);
     // "How to verify" has a table with a header row and at least two checks.
-    const verify = page.locator('h2#how-to-verify ~ table, div:has(> h2#how-to-verify) ~ table').first();
+    const verify = page.getByRole('region', { name: 'Table: How to verify' }).first().getByRole('table');
     await expect(verify.getByRole('columnheader').first()).toBeVisible();
     expect(await verify.getByRole('row').count()).toBeGreaterThanOrEqual(3);
     // Every command block on a lab page is copyable.

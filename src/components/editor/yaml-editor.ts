@@ -10,12 +10,15 @@
  *
  * Tab is not bound (no `indentWithTab`), so Tab and Shift+Tab move focus into and out of the editor as in
  * any form field; type spaces to indent (YAML allows no tab characters for indentation anyway).
+ *
+ * `setVimKeys(true)` loads `@replit/codemirror-vim` (its own chunk, fetched only then) into a compartment
+ * placed before the other keymaps, as that package asks; Tab still leaves the editor in vim mode.
  */
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
 import { HighlightStyle, bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { EditorSelection, EditorState } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { tags } from '@lezer/highlight';
 import { EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 
@@ -39,6 +42,8 @@ export interface YamlEditor {
   /** Moves the cursor to a 1-based line (and column), scrolls it into view and focuses the editor. */
   goTo(line: number, column?: number): void;
   focus(): void;
+  /** Turns vim keys on (loading them the first time) or off; rejects when the vim chunk cannot load. */
+  setVimKeys(on: boolean): Promise<void>;
   /** Removes the editor and shows the textarea again, with the current text. */
   destroy(): void;
 }
@@ -56,6 +61,10 @@ const siteTheme = EditorView.theme({
   '.cm-activeLine': { backgroundColor: 'color-mix(in srgb, var(--sl-color-accent-low) 45%, transparent)' },
   '.cm-activeLineGutter': { backgroundColor: 'var(--sl-color-accent-low)', color: 'var(--sl-color-white)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--sl-color-accent-low) !important' },
+  // Vim's block cursor redraws the letter under it in the letter's own colour: give it the selection's
+  // background (AA with every token colour) and an accent outline. `&.cm-editor` outranks vim's own theme.
+  '&.cm-editor .cm-fat-cursor': { background: 'var(--sl-color-accent-low)', outline: '1px solid var(--sl-color-text-accent)' },
+  '&.cm-editor:not(.cm-focused) .cm-fat-cursor': { background: 'none' },
   '.cm-tooltip': { backgroundColor: 'var(--sl-color-bg-nav)', color: 'var(--sl-color-white)', border: '1px solid var(--sl-color-gray-5)' },
 });
 
@@ -87,10 +96,12 @@ export function createYamlEditor(textarea: HTMLTextAreaElement, options: YamlEdi
   const describedBy = textarea.getAttribute('aria-describedby');
   if (describedBy) contentAttributes['aria-describedby'] = describedBy;
 
+  const keyMode = new Compartment();
   const view = new EditorView({
     state: EditorState.create({
       doc: textarea.value,
       extensions: [
+        keyMode.of([]),
         lineNumbers(),
         highlightActiveLineGutter(),
         history(),
@@ -131,6 +142,10 @@ export function createYamlEditor(textarea: HTMLTextAreaElement, options: YamlEdi
       view.focus();
     },
     focus: () => view.focus(),
+    async setVimKeys(on) {
+      const extension = on ? (await import('@replit/codemirror-vim')).vim() : [];
+      view.dispatch({ effects: keyMode.reconfigure(extension) });
+    },
     destroy() {
       textarea.value = view.state.doc.toString();
       view.destroy();

@@ -11,6 +11,7 @@ import type { ExamSession } from '../../lib/exam/storage';
 import { browserClock, ExamTimer, formatRemaining } from '../../lib/exam/timer';
 import type { GradeResult, Task } from '../../lib/exam/types';
 import { h, render } from '../sim/kit/vnode';
+import { answerEditor } from './answer-editor';
 import { progressStore } from './store';
 import { gradeView, pct, solutionView, taskView } from './views';
 
@@ -25,6 +26,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
   let ticking: ReturnType<typeof setInterval> | undefined;
   let lastTick = 0;
   let lastSave = 0;
+  const editor = answerEditor(view);
 
   const session = () => store.get().session;
   const tasksOf = (s: ExamSession): Task[] => (findMock(s.mockId)?.taskIds ?? []).map((id) => taskById.get(id)).filter((t): t is Task => t !== undefined);
@@ -126,6 +128,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
         h('button', { type: 'button', 'data-action': 'next', disabled: s.current === tasks.length - 1 }, 'Next task'),
       ),
     ]);
+    editor.attach();
     if (focusHeading) view.querySelector<HTMLElement>('#exam-task-heading')?.focus();
   }
 
@@ -210,6 +213,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
       ),
       h('p', null, h('button', { type: 'button', 'data-action': 'close' }, 'Back to the mock exams')),
     ]);
+    editor.attach();
     if (focus) view.querySelector<HTMLElement>('#exam-results-heading')?.focus();
   }
 
@@ -218,6 +222,7 @@ export function mountExam(root: HTMLElement): { start(mockId: string): void } {
       p.session = null;
     });
     render(view, []);
+    editor.attach();
     list.hidden = false;
     list.querySelector<HTMLElement>('button')?.focus();
   }

@@ -5,6 +5,7 @@
 import { taskById } from '../../data/tasks';
 import { gradeTask } from '../../lib/exam/grade';
 import { h, render } from '../sim/kit/vnode';
+import { answerEditor } from './answer-editor';
 import { progressStore } from './store';
 import { gradeView, solutionView, taskView } from './views';
 
@@ -14,6 +15,7 @@ export function mountPractice(root: HTMLElement): { open(taskId: string): void }
   const view = root.querySelector<HTMLElement>('[data-practice-view]')!;
   let current: string | null = null;
   let hintsShown = 0;
+  const editor = answerEditor(view);
 
   function show(focus: boolean): void {
     const task = current ? taskById.get(current) : undefined;
@@ -32,6 +34,7 @@ export function mountPractice(root: HTMLElement): { open(taskId: string): void }
       hintsShown ? h('ol', { class: 'list-decimal ps-6', 'aria-label': 'Hints' }, task.hints.slice(0, hintsShown).map((x) => h('li', null, x))) : null,
       h('div', { 'data-result': '', 'aria-live': 'polite' }),
     ]);
+    editor.attach();
     if (focus) view.querySelector<HTMLElement>('#practice-heading')?.focus();
   }
 
@@ -45,6 +48,8 @@ export function mountPractice(root: HTMLElement): { open(taskId: string): void }
       p.tasks[task.id] = { best: Math.max(prev?.best ?? 0, result.score), last: result.score, at: Date.now() };
     });
     render(view.querySelector('[data-result]')!, [gradeView(result, { headingLevel: 'h3' }), solutionView(task)]);
+    // A rejected answer's findings also show at their lines in the editor (cleared by the next check).
+    editor.showDiagnostics(result.rejected ? result.diagnostics.flatMap((d) => (d.line ? [{ line: d.line, severity: d.severity, message: d.message }] : [])) : []);
   }
 
   view.addEventListener('input', (e) => {
@@ -70,6 +75,7 @@ export function mountPractice(root: HTMLElement): { open(taskId: string): void }
       current = null;
       history.replaceState(null, '', location.pathname);
       render(view, []);
+      editor.attach();
       list.hidden = false;
       list.querySelector<HTMLElement>('button')?.focus();
     }

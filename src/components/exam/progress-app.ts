@@ -21,12 +21,17 @@ export function mountProgress(root: HTMLElement, links: CompetencyLinks[]): void
     const weakest = [...r.competencies].sort((a, b) => a.score - b.score);
     render(summary, [
       h('h2', null, `Readiness: ${pct(r.overall)}`),
+      // Like every table on the site: whole words, and a labelled region that scrolls when a phone is too narrow.
       h(
-        'table',
-        null,
-        h('caption', null, 'Readiness per domain'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Domain'), h('th', { scope: 'col' }, 'Exam weight'), h('th', { scope: 'col' }, 'Readiness'))),
-        h('tbody', null, examDomains.map((d) => h('tr', null, h('th', { scope: 'row' }, d.title), h('td', null, `${d.weight}%`), h('td', null, pct(r.domains[d.id]))))),
+        'div',
+        { class: 'table-scroll', style: 'min-width: 0', tabindex: '0', role: 'region', 'aria-label': 'Table: Readiness per domain' },
+        h(
+          'table',
+          null,
+          h('caption', null, 'Readiness per domain'),
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Domain'), h('th', { scope: 'col' }, 'Exam weight'), h('th', { scope: 'col' }, 'Readiness'))),
+          h('tbody', null, examDomains.map((d) => h('tr', null, h('th', { scope: 'row' }, d.title), h('td', null, `${d.weight}%`), h('td', null, pct(r.domains[d.id]))))),
+        ),
       ),
       h('h2', null, 'Weakest competencies first'),
       h(

@@ -15,3 +15,18 @@ export function showNotice(root: Element): void {
   el.textContent = notice;
   el.hidden = false;
 }
+
+const VIM_KEYS_KEY = 'ica-guide:editor:vim-keys';
+
+/** Whether the learner turned vim keys on ('1' stored; anything else, or no storage, means off). */
+export function vimKeysPreferred(): boolean {
+  return browserStorage()?.getItem(VIM_KEYS_KEY) === '1';
+}
+
+export function rememberVimKeys(on: boolean): void {
+  try {
+    browserStorage()?.setItem(VIM_KEYS_KEY, on ? '1' : '0');
+  } catch {
+    // Storage full or refused: the choice lasts for this page only.
+  }
+}

@@ -39,10 +39,27 @@ export function taskView(task: Task, answer: string, opts: { headingId: string; 
     task.kind !== 'command' && task.given.trim()
       ? h('details', null, h('summary', null, 'Objects that already exist (read-only)'), h('pre', { class: 'overflow-x-auto text-sm', tabindex: '0', 'aria-label': 'Existing objects' }, task.given))
       : null,
-    h('label', { for: opts.answerId, class: 'font-semibold' }, isCommand ? 'Your command' : task.kind === 'troubleshoot' ? 'Your fixed manifests (YAML, applied over the broken objects)' : 'Your manifests (YAML)'),
+    h('label', { id: `${opts.answerId}-label`, for: opts.answerId, class: 'font-semibold' }, isCommand ? 'Your command' : task.kind === 'troubleshoot' ? 'Your fixed manifests (YAML, applied over the broken objects)' : 'Your manifests (YAML)'),
     isCommand
       ? h('input', { id: opts.answerId, type: 'text', value: answer, spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', class: 'font-mono w-full', 'data-answer': '' })
-      : h('textarea', { id: opts.answerId, rows: '16', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', class: 'font-mono w-full', 'data-answer': '' }, answer),
+      : yamlAnswerField(opts.answerId, answer),
+  );
+}
+
+/** The YAML answer textarea with its key help and the "Vim keys" choice (answer-editor.ts turns it into the editor). */
+function yamlAnswerField(answerId: string, answer: string): VNode {
+  const helpId = `${answerId}-help`;
+  return h(
+    'div',
+    { class: 'flex flex-col gap-2' },
+    h(
+      'p',
+      { id: helpId, class: 'text-sm' },
+      'Indent with spaces. Tab and Shift+Tab move out of the answer field. With vim keys on, the editor starts in normal mode: press i to insert text and Escape to return to normal mode; Tab and Shift+Tab still leave the field.',
+    ),
+    h('label', { class: 'flex items-center gap-2 text-sm' }, h('input', { type: 'checkbox', 'data-vim-keys': '' }), 'Vim keys'),
+    h('p', { class: 'text-sm', role: 'status', 'data-editor-note': '', hidden: true }),
+    h('textarea', { id: answerId, rows: '16', spellcheck: 'false', autocomplete: 'off', autocapitalize: 'off', 'aria-describedby': helpId, class: 'font-mono w-full', 'data-answer': '' }, answer),
   );
 }
 

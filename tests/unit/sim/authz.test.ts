@@ -6,6 +6,18 @@ import { toHtml } from '../../../src/components/sim/kit/vnode';
 const preset = (id: string) => authzPresets.find((p) => p.id === id)!.fields;
 
 describe('authz evaluator model', () => {
+  it('typos the API server refuses are refused, not read as deny-all or namespace-wide', () => {
+    const base = preset('allow-get-api');
+    const rule = computeAuthz({ ...base, yaml: base.yaml.replace('  rules:', '  rule:') });
+    expect(rule.ok).toBe(false);
+    if (!rule.ok) expect(rule.message).toMatch(/unknown field "spec\.rule"/);
+    const sel = computeAuthz({ ...base, yaml: base.yaml.replace('matchLabels:', 'matchLabel:') });
+    expect(sel.ok).toBe(false);
+    if (!sel.ok) expect(sel.message).toMatch(/unknown field "spec\.selector\.matchLabel"/);
+    const action = computeAuthz({ ...base, yaml: base.yaml.replace('action: ALLOW', 'action: ALLOWED') });
+    expect(action.ok).toBe(false);
+    if (!action.ok) expect(action.message).toMatch(/Unsupported value: "ALLOWED"/);
+  });
   it('every preset evaluates', () => {
     for (const p of authzPresets) expect(computeAuthz(p.fields).ok, p.id).toBe(true);
   });

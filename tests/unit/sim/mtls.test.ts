@@ -7,6 +7,18 @@ const preset = (id: string) => mtlsPresets.find((p) => p.id === id)!.fields;
 const modes = (r: ReturnType<typeof computeMtls>) => (r.ok ? r.cells.map((c) => `${c.namespace}/${c.workload}:${c.port}=${c.decision.mode}`) : []);
 
 describe('mTLS scope resolver model', () => {
+  it('typos the API server refuses are refused, not read as UNSET or a second namespace-wide policy', () => {
+    const base = preset('port-exception');
+    const mtls = computeMtls({ ...base, yaml: base.yaml.replace('  mtls:', '  mTLS:') });
+    expect(mtls.ok).toBe(false);
+    if (!mtls.ok) expect(mtls.message).toMatch(/unknown field "spec\.mTLS"/);
+    const labels = computeMtls({ ...base, yaml: base.yaml.replace('matchLabels:', 'matchlabels:') });
+    expect(labels.ok).toBe(false);
+    if (!labels.ok) expect(labels.message).toMatch(/unknown field "spec\.selector\.matchlabels"/);
+    const mode = computeMtls({ ...base, yaml: base.yaml.replace('mode: STRICT', 'mode: STRICTLY') });
+    expect(mode.ok).toBe(false);
+    if (!mode.ok) expect(mode.message).toMatch(/Unsupported value: "STRICTLY"/);
+  });
   it('every preset evaluates', () => {
     for (const p of mtlsPresets) expect(computeMtls(p.fields).ok, p.id).toBe(true);
   });

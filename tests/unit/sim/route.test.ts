@@ -45,15 +45,26 @@ describe('route simulator model', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/no VirtualService found \(found Service\)/);
   });
-  it('an engine error is mapped to the YAML line of the field', () => {
+  it('a regex istiod refuses stops the simulator with istiod\'s message at the header\'s line', () => {
     const yaml = f.yaml.replace('exact: jason', 'regex: "(?=j)ason"');
     const r = computeRoute({ ...f, yaml });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.diagnostic.line).toBe(13);
-      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user.regex' });
-      expect(r.message).toMatch(/line 13, spec\.http\[0\]\.match\[0\]\.headers\.end-user\.regex/);
+      expect(r.diagnostic.line).toBe(12);
+      expect(r.diagnostic.source).toEqual({ input: 'yaml', index: 0, path: 'spec.http[0].match[0].headers.end-user' });
+      expect(r.message).toMatch(/line 12, spec\.http\[0\]\.match\[0\]\.headers\.end-user: admission webhook "validation\.istio\.io" denied the request: .*error parsing regexp/);
     }
+  });
+  it('a typo the API server refuses (matchs) is not read as a catch-all rule', () => {
+    const r = computeRoute({ ...f, yaml: f.yaml.replace('    match:', '    matchs:') });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/unknown field "spec\.http\[0\]\.matchs"/);
+  });
+  it('an enum value the API server refuses (ROUND_ROBBIN) is refused with kubectl\'s message', () => {
+    const dr = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: reviews}\nspec:\n  host: reviews\n  trafficPolicy:\n    loadBalancer: {simple: ROUND_ROBBIN}\n';
+    const r = computeRoute({ ...f, yaml: `${f.yaml}\n---\n${dr}` });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/Unsupported value: "ROUND_ROBBIN"/);
   });
   it('markup in a header value stays text in the rendered HTML', () => {
     const r = computeRoute({ ...f, headers: 'end-user: <script>alert(1)</script>' });

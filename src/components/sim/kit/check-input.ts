@@ -1,10 +1,11 @@
 /**
  * The one place a simulator's YAML is checked before it decides: `checkInput(text, expectedKinds)` reads
  * every document and returns either the objects or diagnostics, each with its line, column and field path.
- * The diagnostic shape is the one of the project's manifest checker, so the checker can replace the body
- * of this function without any simulator changing. Browser-safe; bounded (see limits.ts).
+ * After the kit's own bounds (limits.ts) and reading, the site's checker (`checkManifests`) decides what the
+ * cluster would accept: its first error stops the simulator, its warnings are shown. Browser-safe.
  */
 import { isNode, type Document } from 'yaml';
+import { checkManifests } from '../../../lib/istio/check';
 import { formatPath, locatePath, parseYaml, type ParsedYaml, type PathSegment } from '../../../lib/yaml/paths';
 import { MAX_DOCUMENTS, MAX_FLOW_DEPTH, MAX_YAML } from './limits';
 
@@ -139,6 +140,13 @@ export function checkInput(text: string, expectedKinds: readonly string[], input
       continue;
     }
     objects.push(obj);
+  }
+  // What the cluster would refuse (schema, CEL rules, istiod's webhook), the simulator refuses too, with the
+  // API server's own message: it never explains a typo as if it were valid config.
+  for (const d of checkManifests(text, { fileName: input }).diagnostics) {
+    const found: Diagnostic = { severity: d.severity, code: d.code, message: d.message, path: d.path, line: d.line, column: d.column, source: { input, index: d.source.index, path: d.path } };
+    if (d.severity === 'error') return fail(found, parsed);
+    warnings.push(found);
   }
   return { objects, skipped, parsed, diagnostics: warnings };
 }
