@@ -9,9 +9,9 @@ test('canary: the 90/10 example is rendered without JavaScript', async ({ browse
   const page = await context.newPage();
   await page.goto(url);
   const sim = page.locator('canary-slider');
-  await expect(sim.getByRole('status')).toContainText('v1 gets 90%, v2 gets 10%');
+  await expect(sim.locator('.sim-result')).toContainText('v1 gets 90%, v2 gets 10%');
   await expect(sim.locator('.cs-yaml')).toContainText('apiVersion: networking.istio.io/v1');
-  await expect(sim.getByRole('slider')).toBeHidden();
+  await expect(sim.getByRole('slider')).toBeDisabled();
   await context.close();
 });
 
@@ -31,8 +31,10 @@ test('canary: the slider and the weights drive the YAML and the sample', async (
   await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('0');
   await expect(sim.getByRole('status')).toContainText(/0 to v1, 1000 to v2/);
   await sim.getByRole('spinbutton', { name: 'weight of v2' }).fill('0');
-  await expect(sim.getByRole('alert')).toContainText('both 0');
-  await expect(sim.getByRole('status')).toContainText(/0 to v1, 1000 to v2/);
+  await expect(sim.locator('.sim-error')).toContainText('both 0');
+  await expect(sim.getByRole('spinbutton', { name: 'weight of v2' })).toHaveAttribute('aria-invalid', 'true');
+  // The last result stays on screen, marked as stale.
+  await expect(sim.locator('.sim-result')).toContainText(/0 to v1, 1000 to v2/);
   expect(errors).toEqual([]);
 });
 
@@ -41,6 +43,7 @@ test('canary: same seed, same sample; markup stays text', async ({ page }) => {
   const sim = page.locator('canary-slider');
   const seed = sim.getByRole('textbox', { name: 'Seed' });
   await seed.fill('x');
+  await expect(sim.getByRole('status')).toContainText('seed "x"');
   const a = await sim.getByRole('status').textContent();
   await seed.fill('y');
   await seed.fill('x');
@@ -66,12 +69,13 @@ describeSimulator({
   name: 'canary',
   url,
   tag: 'canary-slider',
-  kit: false,
+  kit: true,
   noJsText: 'v1 gets 90%, v2 gets 10%',
   change: async (sim) => {
     await sim.getByRole('slider').fill('30');
+    await expect(sim.getByRole('status')).toContainText('v2 gets 30%');
     await sim.getByRole('spinbutton', { name: 'weight of v1' }).fill('5000');
-    await expect(sim.getByRole('alert')).toBeVisible();
+    await expect(sim.locator('.sim-error')).toBeVisible();
   },
   hostile: [
     { name: 'a weight of 1e308 is refused on its field', fields: { 'weight of v1': '1e308' }, expect: /between 0 and 1000/, invalid: 'weight of v1' },

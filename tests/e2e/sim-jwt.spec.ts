@@ -16,7 +16,7 @@ test('jwt: the matrix is rendered without JavaScript', async ({ browser }) => {
   await expect(cell(page, /bad signature/, 1)).toContainText('401');
   await expect(cell(page, /wrong-audience/, 0)).toContainText('403');
   await expect(cell(page, /^Valid: iss/, 3)).toContainText('403');
-  await expect(page.locator('jwt-matrix').getByRole('textbox', { name: /issuer/ })).toBeHidden();
+  await expect(page.locator('jwt-matrix').getByRole('textbox', { name: /issuer/ })).toBeDisabled();
   await context.close();
 });
 
@@ -41,7 +41,7 @@ test('jwt: bad input is named, markup stays text, the last matrix is kept', asyn
   await page.goto(url);
   const sim = page.locator('jwt-matrix');
   await sim.getByRole('textbox', { name: 'issuer', exact: true }).fill('');
-  await expect(sim.getByRole('alert')).toContainText('issuer: must not be empty');
+  await expect(sim.locator('.sim-error')).toContainText('issuer: must not be empty');
   await expect(sim.getByRole('textbox', { name: 'issuer', exact: true })).toHaveAttribute('aria-invalid', 'true');
   await expect(cell(page, /^No token/, 0)).toContainText('200');
   await sim.getByRole('textbox', { name: 'issuer', exact: true }).fill('https://auth.example.com');
@@ -66,25 +66,27 @@ test('jwt: keyboard only', async ({ page }) => {
 test('jwt: the status never claims a recompute while an input error is shown', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('jwt-matrix');
-  await expect(sim).toHaveAttribute('data-ready', 'true');
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('textbox', { name: 'sub', exact: true }).fill('bob');
-  await expect(sim.locator('.jm-status')).toContainText('Matrix recomputed');
+  await expect(sim.getByRole('status')).toContainText('Matrix recomputed');
   await sim.getByRole('textbox', { name: 'issuer', exact: true }).fill('');
-  await expect(sim.getByRole('alert')).toBeVisible();
-  await expect(sim.locator('.jm-status')).toHaveText('Input problem: the matrix was not recomputed (see the message above).');
+  await expect(sim.locator('.sim-error')).toBeVisible();
+  await expect(sim.getByRole('status')).toHaveText(/^Cannot decide: issuer: must not be empty/);
+  await expect(sim.locator('.sim-result')).toHaveClass(/is-stale/);
 });
 
 describeSimulator({
   name: 'jwt matrix',
   url,
   tag: 'jwt-matrix',
-  kit: false,
+  kit: true,
   noJsText: '401',
   change: async (sim) => {
     await sim.getByRole('textbox', { name: 'sub', exact: true }).fill('bob');
     await sim.getByRole('textbox', { name: 'aud (comma-separated)', exact: true }).fill('other');
+    await expect(sim.getByRole('status')).toContainText('Matrix recomputed');
     await sim.getByRole('textbox', { name: 'issuer', exact: true }).fill('');
-    await expect(sim.getByRole('alert')).toBeVisible();
+    await expect(sim.locator('.sim-error')).toBeVisible();
     await sim.getByText("The engine's reasoning, cell by cell").click();
   },
   hostile: [

@@ -65,7 +65,6 @@ describeSimulator({
   url,
   tag: 'request-path-sim',
   kit: false,
-  ready: 'data-enhanced',
   noJsText: 'Mutual TLS between the sidecars.',
   change: async (sim) => {
     await sim.getByRole('radio', { name: 'Ambient' }).check();

@@ -10,10 +10,10 @@ test('outlier lab: the worked example is rendered without JavaScript', async ({ 
   const page = await context.newPage();
   await page.goto(outlierUrl);
   const lab = page.locator('outlier-lab');
-  await expect(lab.getByRole('status')).toContainText('1,800 requests over 180 s');
+  await expect(lab.locator('.sim-result')).toContainText('1,800 requests over 180 s');
   await expect(lab.getByRole('table', { name: 'Events' })).toContainText('baseEjectionTime × 2');
   await expect(lab.getByRole('table', { name: 'Events' })).toContainText('maxEjectionPercent is 25');
-  await expect(lab.getByRole('spinbutton', { name: 'maxEjectionPercent' })).toBeHidden();
+  await expect(lab.getByRole('spinbutton', { name: 'maxEjectionPercent' })).toBeDisabled();
   await context.close();
 });
 
@@ -39,17 +39,19 @@ test('outlier lab: raising maxEjectionPercent lets the second failing pod be eje
 test('outlier lab: a bad value names the field and keeps the last result', async ({ page }) => {
   await page.goto(outlierUrl);
   const lab = page.locator('outlier-lab');
-  const before = await lab.getByRole('status').textContent();
+  const verdict = lab.locator('.sim-result .sim-verdict');
+  const before = await verdict.textContent();
   const field = lab.getByRole('spinbutton', { name: 'baseEjectionTime (s)' });
   await field.fill('0');
-  await expect(lab.getByRole('alert')).toContainText('baseEjectionTime (s): must be between 1 and 600');
+  await expect(lab.locator('.sim-error')).toContainText('baseEjectionTime (s): must be between 1 and 600');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(lab.getByRole('status')).toHaveText(before!);
+  await expect(verdict).toHaveText(before!);
   await lab.getByRole('spinbutton', { name: 'Pods' }).fill('2');
   await field.fill('30');
-  await expect(lab.getByRole('alert')).toContainText('Failure 2, Pod: reviews-3 does not exist');
+  await expect(lab.locator('.sim-error')).toContainText('Failure 2, Pod: reviews-3 does not exist');
+  await expect(lab.getByRole('combobox', { name: 'Pod' }).nth(1)).toHaveAttribute('aria-invalid', 'true');
   await lab.getByRole('button', { name: 'Reset to the worked example' }).click();
-  await expect(lab.getByRole('alert')).toBeHidden();
+  await expect(lab.locator('.sim-error')).toBeHidden();
   await expect(lab.getByRole('status')).toHaveText(before!);
 });
 
@@ -70,7 +72,7 @@ test('fault lab: expected vs sampled, same seed same result', async ({ page }) =
   const errors = watchErrors(page);
   await page.goto(faultUrl);
   const lab = page.locator('fault-lab');
-  const status = lab.getByRole('status');
+  const status = lab.locator('.sim-result .sim-verdict');
   await expect(status).toContainText('Seed "istio", 1,000 requests');
   await lab.getByRole('spinbutton', { name: 'percentage.value (empty = left out)' }).nth(1).fill('100');
   await expect(status).toContainText('1000 aborted with 500 (expected 1000)');
@@ -84,6 +86,7 @@ test('fault lab: expected vs sampled, same seed same result', async ({ page }) =
   await expect(status).toContainText('Seed "<img src=x onerror=alert(1)>"');
   expect(await lab.locator('img').count()).toBe(0);
   await seed.fill('abc');
+  await expect(status).toContainText('Seed "abc"');
   const first = await status.textContent();
   await seed.fill('abd');
   await seed.fill('abc');
@@ -100,7 +103,7 @@ test('fault lab: keyboard only, bad percentage is named', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.type('0.00001');
-  await expect(lab.getByRole('alert')).toContainText('must be 0 or between 0.0001 and 100');
+  await expect(lab.locator('.sim-error')).toContainText('must be 0 or between 0.0001 and 100');
   await lab.getByRole('button', { name: 'New seed' }).focus();
   await page.keyboard.press('Enter');
   await expect(lab.getByRole('textbox', { name: 'Seed' })).not.toHaveValue('istio');
@@ -110,12 +113,13 @@ describeSimulator({
   name: 'outlier lab',
   url: outlierUrl,
   tag: 'outlier-lab',
-  kit: false,
+  kit: true,
   noJsText: '1,800 requests over 180 s',
   change: async (lab) => {
     await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('50');
+    await expect(lab.getByRole('table', { name: 'Events' })).not.toContainText('Not ejected');
     await lab.getByRole('spinbutton', { name: 'interval (s)' }).fill('0');
-    await expect(lab.getByRole('alert')).toBeVisible();
+    await expect(lab.locator('.sim-error')).toBeVisible();
   },
   hostile: [{ name: '1e308 consecutive errors is refused on its field', fields: { consecutive5xxErrors: '1e308' }, expect: /between 0 and 100/, invalid: 'consecutive5xxErrors' }],
 });
@@ -124,12 +128,13 @@ describeSimulator({
   name: 'fault lab',
   url: faultUrl,
   tag: 'fault-lab',
-  kit: false,
+  kit: true,
   noJsText: /delay/i,
   change: async (fl) => {
     await fl.getByRole('textbox', { name: 'Seed' }).fill('seed-2');
+    await expect(fl.getByRole('status')).toContainText('seed-2');
     await fl.getByRole('spinbutton', { name: 'httpStatus' }).fill('9999');
-    await expect(fl.getByRole('alert')).toBeVisible();
+    await expect(fl.locator('.sim-error')).toBeVisible();
   },
   hostile: [
     { name: 'markup in the seed stays text', fields: { Seed: '<b>bold</b>' }, expect: /./ },

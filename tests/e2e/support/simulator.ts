@@ -27,8 +27,6 @@ export interface SimulatorContract {
   tag: string;
   /** Kit simulators run their model in a Worker and expose `data-runs` / `aria-busy`. */
   kit: boolean;
-  /** The attribute the element sets once its script runs (default: data-enhanced for kit, data-ready). */
-  ready?: string;
   /** Text the build-time result shows without JavaScript. */
   noJsText: string | RegExp;
   /** Brings the simulator into a changed state and waits for it (used before axe). */
@@ -36,9 +34,9 @@ export interface SimulatorContract {
   hostile?: HostileCase[];
 }
 
-/** Waits for the custom element to be upgraded (kit: data-enhanced; form simulators: data-ready). */
-export async function enhanced(sim: Locator, kit: boolean, ready?: string): Promise<void> {
-  await expect(sim).toHaveAttribute(ready ?? (kit ? 'data-enhanced' : 'data-ready'), 'true');
+/** Waits for the custom element to be upgraded: every simulator sets `data-enhanced` once its script runs. */
+export async function enhanced(sim: Locator): Promise<void> {
+  await expect(sim).toHaveAttribute('data-enhanced', 'true');
 }
 
 /** Finished runs of a kit simulator. */
@@ -102,7 +100,7 @@ export function describeSimulator(c: SimulatorContract): void {
       const errors = watchErrors(page);
       await page.goto(c.url);
       const sim = page.locator(c.tag);
-      await enhanced(sim, c.kit, c.ready);
+      await enhanced(sim);
       await c.change(sim);
       expect(await axeBothThemes(page, c.tag)).toEqual([]);
       expect(errors).toEqual([]);
@@ -113,7 +111,7 @@ export function describeSimulator(c: SimulatorContract): void {
       const page = await context.newPage();
       await page.goto(c.url);
       const sim = page.locator(c.tag);
-      await enhanced(sim, c.kit, c.ready);
+      await enhanced(sim);
       await c.change(sim);
       const box = await sim.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(360);
@@ -124,7 +122,7 @@ export function describeSimulator(c: SimulatorContract): void {
     test('keyboard: Tab reaches every control, each with a visible focus', async ({ page }) => {
       await page.goto(c.url);
       const sim = page.locator(c.tag);
-      await enhanced(sim, c.kit, c.ready);
+      await enhanced(sim);
       const selector = ':is(button, input, textarea, select, summary):visible:not(:disabled)';
       // Radio groups are one Tab stop (arrows move inside them).
       const stops = (await sim.locator(selector).count()) - Math.max(0, (await sim.locator('input[type="radio"]:visible').count()) - 1);
@@ -157,9 +155,9 @@ export function describeSimulator(c: SimulatorContract): void {
         });
         await page.goto(c.url);
         const sim = page.locator(c.tag);
-        await enhanced(sim, c.kit, c.ready);
+        await enhanced(sim);
         expect(workers).toEqual([]);
-        await sim.locator('textarea').first().focus();
+        await sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first().focus();
         await expect.poll(() => workers.length).toBeGreaterThan(0);
       });
     }
@@ -170,7 +168,7 @@ export function describeSimulator(c: SimulatorContract): void {
         const errors = watchErrors(page);
         await page.goto(c.url);
         const sim = page.locator(c.tag);
-        await enhanced(sim, c.kit, c.ready);
+        await enhanced(sim);
         // Load the engine first, so the timing below is the hostile run, not the download.
         if (c.kit) {
           const before = await runs(sim);

@@ -19,6 +19,12 @@ export interface SimSpec<F extends { [K in keyof F]: string }> {
   presets: readonly { id: string; fields: F }[];
   /** Starts the simulator's Worker: `() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`. */
   worker: () => Worker;
+  /**
+   * Optional wiring of controls that are not fields (e.g. a slider kept in step with two weights, a "new
+   * seed" button). It runs once on the main thread; it changes fields and dispatches `input` on them, so
+   * the run follows the kit's usual path. Keep it small: it is part of the page's JavaScript.
+   */
+  enhance?: (form: HTMLFormElement) => void;
 }
 
 const TYPED_DELAY_MS = 350;
@@ -67,6 +73,7 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
         const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-preset]');
         if (b) this.choosePreset(b);
       });
+      spec.enhance?.(this.form);
       this.dataset['enhanced'] = 'true';
     }
 
@@ -78,7 +85,8 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       for (const k of spec.fields) {
         const el = this.field(k);
         if (!el) continue;
-        if (p) el.value = String(p.fields[k]);
+        if (el.type === 'checkbox') el.checked = p ? p.fields[k] === 'true' : el.defaultChecked;
+        else if (p) el.value = String(p.fields[k]);
         else if (el instanceof HTMLSelectElement) el.value = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;
         else el.value = el.defaultValue;
       }
@@ -92,12 +100,13 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? (el as HTMLInputElement) : null;
     }
 
-    /** The fields' values, or (`initial`) the values the page was built with. */
+    /** The fields' values, or (`initial`) the values the page was built with. A checkbox reads 'true' or 'false'. */
     private read(initial = false): F {
       const out: Record<string, string> = {};
       for (const k of spec.fields) {
         const el = this.field(k);
         if (!el) out[k] = '';
+        else if (el.type === 'checkbox') out[k] = String(initial ? el.defaultChecked : el.checked);
         else if (!initial) out[k] = el.value;
         else if (el instanceof HTMLSelectElement) out[k] = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;
         else out[k] = el.defaultValue;

@@ -69,3 +69,20 @@ export function pct(share: number): string {
   const v = Math.round(share * 1000) / 10;
   return `${v}%`;
 }
+
+/** A number field within [min, max] (`integer`: whole numbers only; `optional`: empty gives undefined). */
+export function parseNumber(text: string, input: string, label: string, opts: { min: number; max: number; integer?: boolean; optional?: boolean }): Parsed<number | undefined> {
+  const raw = text.trim();
+  if (raw === '') return opts.optional ? { ok: true, value: undefined } : fieldProblem(input, label, 'enter a number.');
+  const n = Number(raw);
+  if (raw.length > 40 || !Number.isFinite(n)) return fieldProblem(input, label, `"${raw.slice(0, 40)}" is not a number.`);
+  if (opts.integer && !Number.isInteger(n)) return fieldProblem(input, label, 'must be a whole number.');
+  if (n < opts.min || n > opts.max) return fieldProblem(input, label, `must be between ${opts.min} and ${opts.max}.`);
+  return { ok: true, value: n };
+}
+
+/** A seed field: any text within {@link MAX_LINE}, not blank. */
+export function parseSeed(text: string, input = 'seed', label = 'Seed'): Parsed<string> {
+  if (text.trim() === '') return fieldProblem(input, label, 'enter any text or number.');
+  return tooLong(text, input, label, MAX_LINE) ?? { ok: true, value: text };
+}

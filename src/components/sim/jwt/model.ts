@@ -1,9 +1,22 @@
 /**
  * JWT outcomes: token states × authorization set-ups → 200/401/403, each cell computed by the engine's
- * evaluateRequest (RequestAuthentication, then AuthorizationPolicy, as the sidecar runs them).
- * Used at build time and by jwt-matrix.ts.
+ * evaluateRequest (RequestAuthentication, then AuthorizationPolicy, as the sidecar runs them); cells that
+ * changed since the starting point are marked.
  */
 import { evaluateRequest, type TokenState } from '../../../lib/istio/engine/jwt';
+import { parseLine } from '../kit/fields';
+import { fieldProblem, type Problem } from '../kit/outcome';
+import { h, type VNode } from '../kit/vnode';
+
+/** The form's fields as typed; lists are comma-separated. */
+export interface JwtFields {
+  issuer: string;
+  audiences: string;
+  tokenIss: string;
+  tokenSub: string;
+  tokenAud: string;
+  principal: string;
+}
 
 export interface JwtForm {
   issuer: string;
@@ -16,14 +29,42 @@ export interface JwtForm {
   principal: string;
 }
 
-export const jwtDefaults: JwtForm = {
+export const jwtExample: JwtFields = {
   issuer: 'https://auth.example.com',
-  audiences: ['bookinfo'],
+  audiences: 'bookinfo',
   tokenIss: 'https://auth.example.com',
   tokenSub: 'alice',
-  tokenAud: ['bookinfo'],
+  tokenAud: 'bookinfo',
   principal: 'https://auth.example.com/bob',
 };
+
+export const JWT_LABELS: Record<keyof JwtFields, string> = {
+  issuer: 'issuer',
+  audiences: 'audiences (comma-separated, empty = not checked)',
+  tokenIss: 'iss',
+  tokenSub: 'sub',
+  tokenAud: 'aud (comma-separated)',
+  principal: 'requestPrincipals value (iss/sub)',
+};
+
+const splitList = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+function read(f: JwtFields): { ok: true; value: JwtForm } | Problem {
+  const out: Record<string, string> = {};
+  for (const k of ['issuer', 'tokenIss', 'tokenSub', 'principal', 'audiences', 'tokenAud'] as const) {
+    const v = parseLine(f[k], k, JWT_LABELS[k]);
+    if (!v.ok) return v;
+    const list = k === 'audiences' || k === 'tokenAud';
+    if (!list && v.value === '') return fieldProblem(k, JWT_LABELS[k], 'must not be empty.');
+    if (!list && /\s/.test(v.value)) return fieldProblem(k, JWT_LABELS[k], 'must not contain spaces.');
+    out[k] = v.value;
+  }
+  return { ok: true, value: { issuer: out['issuer']!, audiences: splitList(out['audiences']!), tokenIss: out['tokenIss']!, tokenSub: out['tokenSub']!, tokenAud: splitList(out['tokenAud']!), principal: out['principal']! } };
+}
 
 const NS = 'bookinfo';
 const workload = { namespace: NS, labels: { app: 'productpage' } };
@@ -105,7 +146,7 @@ export function raYaml(f: JwtForm): string {
 }
 
 /** The whole matrix, row by row; a message instead when the engine refuses the input. */
-export function buildMatrix(f: JwtForm): { ok: true; cells: Cell[][] } | { ok: false; message: string } {
+function buildMatrix(f: JwtForm): { ok: true; cells: Cell[][] } | { ok: false; message: string } {
   const ra = requestAuthentication(f);
   const cells: Cell[][] = [];
   for (const row of rows) {
@@ -129,4 +170,66 @@ export function buildMatrix(f: JwtForm): { ok: true; cells: Cell[][] } | { ok: f
     cells.push(line);
   }
   return { ok: true, cells };
+}
+
+/** Each cell as `status|short`, row by row: the starting point changes are measured from. */
+export type JwtState = string[][];
+
+export type JwtOutcome = { ok: true; view: VNode; verdict: string; state: JwtState } | Problem;
+
+export function computeJwt(fields: JwtFields, previous?: unknown): JwtOutcome {
+  const r = read(fields);
+  if (!r.ok) return r;
+  const f = r.value;
+  const m = buildMatrix(f);
+  if (!m.ok) return fieldProblem('issuer', 'RequestAuthentication', m.message);
+  const prev = Array.isArray(previous) ? (previous as JwtState) : undefined;
+  const state: JwtState = m.cells.map((line) => line.map((c) => `${c.status}|${c.short}`));
+  let changed = 0;
+  const body = rows.map((row, i) =>
+    h(
+      'tr',
+      null,
+      h('th', { scope: 'row' }, row.label(f)),
+      m.cells[i]!.map((c, j) => {
+        const before = prev?.[i]?.[j];
+        const diff = before !== undefined && before !== state[i]![j];
+        if (diff) changed++;
+        const wasStatus = before?.split('|')[0];
+        return h(
+          'td',
+          { 'data-status': String(c.status), 'data-label': columns[j]!.label(f), class: diff ? 'is-changed' : undefined },
+          h('strong', { class: 'jm-code' }, String(c.status)),
+          ' ',
+          h('span', null, c.short),
+          diff ? h('span', { class: 'sim-tag' }, wasStatus !== String(c.status) ? `was ${wasStatus}` : 'new reason') : null,
+        );
+      }),
+    ),
+  );
+  const verdict = prev ? (changed === 0 ? 'Matrix recomputed: no cell changed.' : `Matrix recomputed: ${changed} cell${changed === 1 ? '' : 's'} changed (marked).`) : 'The matrix for the RequestAuthentication above: four authorization set-ups, six tokens.';
+  const view = h(
+    'div',
+    { class: 'sim-output' },
+    h('pre', { class: 'sim-yaml', tabindex: 0, role: 'region', 'aria-label': 'The RequestAuthentication' }, h('code', { class: 'jm-yaml' }, raYaml(f))),
+    h('p', { class: 'sim-verdict is-ok' }, verdict),
+    h(
+      'div',
+      { class: 'sim-table-wrap', tabindex: 0, role: 'region', 'aria-label': 'JWT outcomes matrix' },
+      h(
+        'table',
+        { class: 'sim-stack' },
+        h('caption', null, 'Response for each token and authorization set-up'),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Token'), columns.map((c) => h('th', { scope: 'col' }, c.label(f))))),
+        h('tbody', null, body),
+      ),
+    ),
+    h(
+      'details',
+      { class: 'sim-section' },
+      h('summary', null, "The engine's reasoning, cell by cell"),
+      h('ul', null, rows.flatMap((row, i) => columns.map((c, j) => h('li', null, h('strong', null, `${row.label(f)} × ${c.label(f)}:`), ` ${m.cells[i]![j]!.full}`)))),
+    ),
+  );
+  return { ok: true, view, verdict, state };
 }
