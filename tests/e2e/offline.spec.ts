@@ -10,9 +10,14 @@ test('after the first visit the site works offline: navigate, search, use a simu
   const context = await browser.newContext({ serviceWorkers: 'allow' });
   const page = await context.newPage();
   await page.goto('/');
-  // The worker is active once everything on its precache list is stored.
+  // The worker is installed once everything on its precache list is stored; wait until it has finished
+  // activating (the state after `ready` may still be "activating").
   const cached = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker && worker.state === 'activating') {
+      await new Promise<void>((done) => worker.addEventListener('statechange', () => worker.state !== 'activating' && done()));
+    }
     const names = await caches.keys();
     let count = 0;
     for (const name of names) count += (await (await caches.open(name)).keys()).length;
