@@ -5,7 +5,8 @@
  * duplicate ids are rejected.
  */
 import type { CommandEntry, CommandSpec } from './commands/types';
-import { isCommandDomain, labDomain, toolOf } from '../lib/commands/derive';
+import { isCommandDomain, toolOf } from '../lib/commands/derive';
+import { labDomain } from '../lib/commands/lab-domain';
 
 export type { CommandDomain, CommandEntry, CommandSpec, CommandTool } from './commands/types';
 

@@ -7,7 +7,8 @@ import { scanMdxForCommands } from '../../src/lib/commands/mdx-scan';
 import { istioctlCommands } from '../../src/data/istioctl-reference';
 import { pageExists } from '../../src/lib/commands/pages';
 import { checkProxyStatusTable } from '../../src/lib/commands/lab-outputs';
-import { commandDomains, domainLabel, labDomain, toolOf } from '../../src/lib/commands/derive';
+import { commandDomains, domainLabel, toolOf } from '../../src/lib/commands/derive';
+import { labDomain } from '../../src/lib/commands/lab-domain';
 import { examDomains } from '../../src/data/curriculum';
 
 const root = join(import.meta.dirname, '../..');
