@@ -94,13 +94,13 @@ async function main() {
   pick('commands page', '/commands/');
   pick('mock exam page', '/mock-exam/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
-  // A simulator is a custom element of our own: any hyphenated tag that is not Starlight's.
-  const starlightTags = /^(sl-|starlight-|site-search|mobile-starlight-toc|astro-)/;
+  // A simulator is one of our custom elements named for what it is (route-sim, fault-lab, jwt-matrix, canary-slider).
+  const simulatorTag = /-(sim|lab|matrix|slider)$/;
   for (const p of pages) {
     const file = join(dist, p, 'index.html');
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    const tags = new Set([...html.matchAll(/<\/([a-z]+-[a-z-]+)>/g)].map((m) => m[1]!).filter((t) => !starlightTags.test(t)));
+    const tags = new Set([...html.matchAll(/<\/([a-z]+-[a-z-]+)>/g)].map((m) => m[1]!).filter((t) => simulatorTag.test(t)));
     if (tags.size > 0) pick(`simulator: ${[...tags].join(', ')}`, p);
   }
 
@@ -166,7 +166,7 @@ async function main() {
     const exam = { grading: examBench.measureGrading(), ...(await examBench.measureMockOpen(browser, base)) };
     await browser.close();
 
-    const lighthousePaths = ['/', '/traffic/destination-rule-policies/', '/labs/edge-tls/', '/commands/', types.find((t) => t.type.startsWith('simulator'))?.path].filter(
+    const lighthousePaths = ['/', '/traffic/destination-rule-policies/', '/labs/edge-tls/', '/commands/', '/traffic/virtualservice-destinationrule/'].filter(
       (p): p is string => p !== undefined && pages.includes(p),
     );
     const lighthouseRows = process.argv.includes('--no-lighthouse') ? [] : await measureLighthouse(base, lighthousePaths);
