@@ -102,6 +102,9 @@ export default defineConfig({
   // the build makes no sitemap and printed links show the site path ("/traffic/timeouts-retries/").
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'always',
+  // Starlight turns on Astro's link prefetching (1.1 KB gzip on every page). The service worker already caches
+  // every page during the first visit, so prefetching bought little and cost the content-page JS budget.
+  prefetch: false,
   // Keep smart quotes, but never turn "--" into a dash: command flags (--set, --use-kube) must stay exact,
   // also where MDX treats them as text (e.g. <code> inside a <summary>).
   // Expressive Code highlights every code block; Astro's own Shiki step is off (it would also clash with the CSP).
