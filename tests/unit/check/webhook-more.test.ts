@@ -5,27 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkManifests } from '~/lib/istio/check';
+import { denied, resource } from './helpers';
 
-const prefix = 'admission webhook "validation.istio.io" denied the request: configuration is invalid: ';
-/** [path, message] of each error; every one must come from the webhook stage. */
-const denied = (text: string) =>
-  checkManifests(text)
-    .diagnostics.filter((d) => d.severity === 'error')
-    .map((d) => {
-      expect([d.code, d.message]).toEqual(['webhook', expect.stringMatching(/^admission webhook "validation\.istio\.io" denied the request: configuration is invalid: /)]);
-      return [d.path, d.message.replace(prefix, '')];
-    });
 /** [path, message] of each warning, without kubectl's `Warning: `. */
 const warnings = (text: string) =>
   checkManifests(text)
     .diagnostics.filter((d) => d.severity === 'warning')
     .map((d) => [d.path, d.message.replace(/^Warning: /, '')]);
 
-const doc = (apiVersion: string, kind: string, spec: string) => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: x\nspec:\n${spec}`;
 const allowedTargets = '[/v1, Kind=Service networking.istio.io/v1, Kind=ServiceEntry gateway.networking.k8s.io/v1, Kind=Gateway gateway.networking.k8s.io/v1, Kind=GatewayClass]';
 
 describe('WorkloadGroup', () => {
-  const wg = (spec: string) => doc('networking.istio.io/v1', 'WorkloadGroup', spec);
+  const wg = (spec: string) => resource('networking.istio.io/v1', 'WorkloadGroup', spec);
   const template = '  template:\n    serviceAccount: ratings\n';
 
   it('accepts a WorkloadGroup with labels and an HTTP probe', () => {
@@ -59,7 +50,7 @@ describe('WorkloadGroup', () => {
 });
 
 describe('Telemetry', () => {
-  const tel = (spec: string) => doc('telemetry.istio.io/v1', 'Telemetry', spec);
+  const tel = (spec: string) => resource('telemetry.istio.io/v1', 'Telemetry', spec);
 
   it('accepts a workload-scoped Telemetry with tracing, metrics and access logs', () => {
     const clean = tel(
@@ -88,7 +79,7 @@ describe('Telemetry', () => {
 });
 
 describe('WasmPlugin', () => {
-  const wasm = (spec: string) => doc('extensions.istio.io/v1alpha1', 'WasmPlugin', `  url: oci://ghcr.io/example/filter:1.0\n${spec}`);
+  const wasm = (spec: string) => resource('extensions.istio.io/v1alpha1', 'WasmPlugin', `  url: oci://ghcr.io/example/filter:1.0\n${spec}`);
 
   it('accepts a plugin bound to a gateway', () => {
     const clean = wasm('  targetRefs:\n  - {kind: Gateway, group: gateway.networking.k8s.io, name: gw}\n  phase: AUTHN\n');
@@ -103,7 +94,7 @@ describe('WasmPlugin', () => {
 });
 
 describe('ProxyConfig', () => {
-  const pc = (spec: string) => doc('networking.istio.io/v1beta1', 'ProxyConfig', spec);
+  const pc = (spec: string) => resource('networking.istio.io/v1beta1', 'ProxyConfig', spec);
 
   it('accepts a workload ProxyConfig; a selector without labels is a warning', () => {
     const clean = pc('  selector:\n    matchLabels: {app: reviews}\n  concurrency: 2\n');
@@ -114,7 +105,7 @@ describe('ProxyConfig', () => {
 });
 
 describe('EnvoyFilter', () => {
-  const ef = (spec: string) => doc('networking.istio.io/v1alpha3', 'EnvoyFilter', spec);
+  const ef = (spec: string) => resource('networking.istio.io/v1alpha3', 'EnvoyFilter', spec);
   const standing = ['spec', 'EnvoyFilter exposes internal implementation details that may change at any time. Prefer other APIs if possible, and exercise extreme caution, especially around upgrades.'];
   const patch = (applyTo: string, match: string, operation = 'MERGE', value = '\n      value: {}') => ef(`  configPatches:\n  - applyTo: ${applyTo}\n    match:\n${match}    patch:\n      operation: ${operation}${value}\n`);
   const httpFilter = (filter: string) => `      listener:\n        filterChain:\n          filter:\n${filter}`;

@@ -4,22 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkManifests } from '~/lib/istio/check';
+import { denied, resource, webhookPrefix } from './helpers';
 
-const prefix = 'admission webhook "validation.istio.io" denied the request: configuration is invalid: ';
-/** [path, message] of each error; every one must come from the webhook stage. */
-const denied = (text: string) =>
-  checkManifests(text)
-    .diagnostics.filter((d) => d.severity === 'error')
-    .map((d) => {
-      expect([d.code, d.message]).toEqual(['webhook', expect.stringMatching(/^admission webhook "validation\.istio\.io" denied the request: configuration is invalid: /)]);
-      return [d.path, d.message.replace(prefix, '')];
-    });
 /** The same resource caught earlier, by the CRD's own rule (the webhook never sees it). */
 const byCrdRule = (text: string) => checkManifests(text).diagnostics.map((d) => [d.code, d.path, d.message]);
 const warnings = (text: string) => checkManifests(text).diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
 
-const doc = (apiVersion: string, kind: string, spec: string, name = 'x') => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
-const vs = (spec: string) => doc('networking.istio.io/v1', 'VirtualService', spec, 'reviews');
+const vs = (spec: string) => resource('networking.istio.io/v1', 'VirtualService', spec, 'reviews');
 const route = '  - route:\n    - destination:\n        host: reviews\n';
 
 describe('VirtualService', () => {
@@ -27,7 +18,7 @@ describe('VirtualService', () => {
     expect(denied(vs(`  hosts: [reviews]\n  http:\n${route}`))).toEqual([]);
     const d = checkManifests(vs(`  hosts: ["*"]\n  http:\n${route}`)).diagnostics[0]!;
     expect(d).toMatchObject({ code: 'webhook', path: 'spec.hosts[0]', line: 6 });
-    expect(d.message).toBe(`${prefix}wildcard host * is not allowed for virtual services bound to the mesh gateway`);
+    expect(d.message).toBe(`${webhookPrefix}wildcard host * is not allowed for virtual services bound to the mesh gateway`);
   });
 
   it('hosts: duplicates, bad names; a gateway-bound * is fine', () => {
@@ -105,7 +96,7 @@ describe('VirtualService', () => {
 });
 
 describe('DestinationRule', () => {
-  const dr = (spec: string) => doc('networking.istio.io/v1', 'DestinationRule', `  host: reviews\n${spec}`);
+  const dr = (spec: string) => resource('networking.istio.io/v1', 'DestinationRule', `  host: reviews\n${spec}`);
   it('subsets: unique DNS-label names, valid labels', () => {
     expect(denied(dr('  subsets:\n  - name: v1\n    labels: {version: v1}\n  - name: v1\n    labels: {version: v2}\n'))).toEqual([['spec.subsets[1].name', 'duplicate subset names: v1']]);
     expect(denied(dr('  subsets:\n  - name: v1\n    labels: {version: "v 1"}\n'))).toEqual([['spec.subsets[0].labels.version', 'invalid tag value: "v 1"']]);
@@ -123,7 +114,7 @@ describe('DestinationRule', () => {
 });
 
 describe('Gateway', () => {
-  const gw = (servers: string, name = 'ingress') => doc('networking.istio.io/v1', 'Gateway', `  selector: {istio: ingressgateway}\n  servers:\n${servers}`, name);
+  const gw = (servers: string, name = 'ingress') => resource('networking.istio.io/v1', 'Gateway', `  selector: {istio: ingressgateway}\n  servers:\n${servers}`, name);
   it('servers: hosts, port names and protocols, TLS settings per protocol', () => {
     expect(denied(gw('  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: [bookinfo.example.com]\n'))).toEqual([['spec.servers[0]', 'server must have TLS settings for HTTPS/TLS protocols']]);
     expect(denied(gw('  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: [bookinfo.example.com]\n    tls: {mode: SIMPLE}\n'))).toEqual([
@@ -155,7 +146,7 @@ describe('Gateway', () => {
 });
 
 describe('ServiceEntry and WorkloadEntry', () => {
-  const se = (spec: string) => doc('networking.istio.io/v1', 'ServiceEntry', spec);
+  const se = (spec: string) => resource('networking.istio.io/v1', 'ServiceEntry', spec);
   it('hosts, addresses, resolution against endpoints, ports', () => {
     // The 1.26 CRD already refuses these, before istiod is asked.
     expect(byCrdRule(se('  hosts: ["*"]\n  ports: [{number: 80, name: http, protocol: HTTP}]\n'))).toEqual([['rule', 'spec.hosts[0]', 'spec.hosts[0]: Invalid value: "string": hostname cannot be wildcard']]);
@@ -176,14 +167,14 @@ describe('ServiceEntry and WorkloadEntry', () => {
   });
 
   it('WorkloadEntry: address required, ports named as DNS labels', () => {
-    expect(byCrdRule(doc('networking.istio.io/v1', 'WorkloadEntry', '  labels: {app: vm}\n'))).toEqual([['rule', 'spec', 'spec: Invalid value: "object": Address is required']]);
-    expect(denied(doc('networking.istio.io/v1', 'WorkloadEntry', '  address: not_a_host\n'))).toEqual([['spec.address', 'endpoint address "not_a_host" is not a valid FQDN or an IP address']]);
-    expect(denied(doc('networking.istio.io/v1', 'WorkloadEntry', '  address: 10.0.0.5\n  ports: {http: 8080}\n  labels: {app: vm}\n'))).toEqual([]);
+    expect(byCrdRule(resource('networking.istio.io/v1', 'WorkloadEntry', '  labels: {app: vm}\n'))).toEqual([['rule', 'spec', 'spec: Invalid value: "object": Address is required']]);
+    expect(denied(resource('networking.istio.io/v1', 'WorkloadEntry', '  address: not_a_host\n'))).toEqual([['spec.address', 'endpoint address "not_a_host" is not a valid FQDN or an IP address']]);
+    expect(denied(resource('networking.istio.io/v1', 'WorkloadEntry', '  address: 10.0.0.5\n  ports: {http: 8080}\n  labels: {app: vm}\n'))).toEqual([]);
   });
 });
 
 describe('Sidecar', () => {
-  const sc = (spec: string) => doc('networking.istio.io/v1', 'Sidecar', spec, 'default');
+  const sc = (spec: string) => resource('networking.istio.io/v1', 'Sidecar', spec, 'default');
   it('egress hosts are namespace/dnsName; the catch-all listener comes last', () => {
     expect(denied(sc('  egress:\n  - hosts: [istio-system]\n'))).toEqual([['spec.egress[0].hosts[0]', 'host must be of form namespace/dnsName']]);
     expect(denied(sc('  egress:\n  - hosts: ["./*"]\n  - port: {number: 80, protocol: HTTP, name: http}\n    hosts: ["./*"]\n'))).toEqual([
@@ -207,7 +198,7 @@ describe('Sidecar', () => {
 });
 
 describe('AuthorizationPolicy', () => {
-  const ap = (spec: string) => doc('security.istio.io/v1', 'AuthorizationPolicy', spec, 'p');
+  const ap = (spec: string) => resource('security.istio.io/v1', 'AuthorizationPolicy', spec, 'p');
   const inv = 'invalid policy p.default: ';
   it('DENY and CUSTOM need rules; provider only with CUSTOM', () => {
     expect(denied(ap('  action: DENY\n'))).toEqual([['spec.rules', `${inv}DENY action without \`rules\` is meaningless as it will never be triggered, add an empty rule \`{}\` if you want it be triggered for every request`]]);
@@ -245,7 +236,7 @@ describe('AuthorizationPolicy', () => {
 
 describe('PeerAuthentication and RequestAuthentication', () => {
   it('PeerAuthentication: no wildcard selector, port range', () => {
-    const pa = (s: string) => doc('security.istio.io/v1', 'PeerAuthentication', s);
+    const pa = (s: string) => resource('security.istio.io/v1', 'PeerAuthentication', s);
     expect(byCrdRule(pa('  selector:\n    matchLabels: {app: "*"}\n  mtls: {mode: STRICT}\n'))).toEqual([
       ['rule', 'spec.selector.matchLabels.app', 'spec.selector.matchLabels.app: Invalid value: "string": wildcard not allowed in label value match'],
     ]);
@@ -253,7 +244,7 @@ describe('PeerAuthentication and RequestAuthentication', () => {
     expect(denied(pa('  selector:\n    matchLabels: {app: web}\n  portLevelMtls:\n    8080: {mode: DISABLE}\n'))).toEqual([]);
   });
   it('RequestAuthentication: issuer required, jwksUri http(s), header names', () => {
-    const ra = (rule: string) => doc('security.istio.io/v1', 'RequestAuthentication', `  jwtRules:\n  - ${rule}\n`);
+    const ra = (rule: string) => resource('security.istio.io/v1', 'RequestAuthentication', `  jwtRules:\n  - ${rule}\n`);
     expect(byCrdRule(ra('jwksUri: https://example.com/jwks.json'))).toEqual([['required', 'spec.jwtRules[0].issuer', 'spec.jwtRules[0].issuer: Required value']]);
     expect(byCrdRule(ra('{issuer: me, jwksUri: "ftp://example.com/jwks"}'))).toEqual([
       ['rule', 'spec.jwtRules[0].jwksUri', 'spec.jwtRules[0].jwksUri: Invalid value: "string": url must have scheme http:// or https://'],

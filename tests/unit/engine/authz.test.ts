@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authzPathMatch, authzStringMatch, evaluateAuthz, ipInBlock, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from '../../../src/lib/istio';
-import { doc } from './load';
+import { doc, expectOk } from './load';
 
 const workload: AuthzWorkload = { namespace: 'shop', labels: { app: 'api' } };
 const sleep = 'cluster.local/ns/shop/sa/sleep';
@@ -18,9 +18,7 @@ ${spec
 }
 
 function decide(policies: unknown[], request: AuthzRequest = {}, w: AuthzWorkload = workload, extra: { customProviderDecision?: 'allow' | 'deny' } = {}): AuthzDecision {
-  const r = evaluateAuthz({ policies, workload: w, request, ...extra });
-  if (!r.ok) throw new Error(`unexpected error at ${r.error.source} ${r.error.path}: ${r.error.message}`);
-  return r.decision;
+  return expectOk(evaluateAuthz({ policies, workload: w, request, ...extra })).decision;
 }
 
 const allowGetApi = policy(`action: ALLOW

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateJwt, evaluateRequest, type JwtDecision, type JwtInput, type TokenState } from '../../../src/lib/istio';
-import { doc } from './load';
+import { doc, expectOk } from './load';
 
 const ISS = 'https://accounts.example.com';
 
@@ -39,9 +39,7 @@ const withAud = ra(`jwtRules:
 const valid: TokenState = { state: 'valid', iss: ISS, sub: 'alice', aud: ['shop-api'] };
 
 function jwt(ras: unknown[], token: TokenState, extra: Partial<JwtInput> = {}): JwtDecision {
-  const r = evaluateJwt({ requestAuthentications: ras, workload, token, ...extra });
-  if (!r.ok) throw new Error(`${r.error.source} ${r.error.path}: ${r.error.message}`);
-  return r.decision;
+  return expectOk(evaluateJwt({ requestAuthentications: ras, workload, token, ...extra })).decision;
 }
 
 describe('jwt: RequestAuthentication alone', () => {
@@ -119,9 +117,7 @@ describe('jwt + authz: require a token', () => {
   const requireAllow = ap('rules: [{ from: [{ source: { requestPrincipals: ["*"] } }] }]');
   const requireDeny = ap('action: DENY\nrules: [{ from: [{ source: { notRequestPrincipals: ["*"] } }] }]');
   const run = (token: TokenState, policies: unknown[]) => {
-    const r = evaluateRequest({ requestAuthentications: [basic], authorizationPolicies: policies, workload, token, request: { method: 'GET', path: '/' } });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.decision;
+    return expectOk(evaluateRequest({ requestAuthentications: [basic], authorizationPolicies: policies, workload, token, request: { method: 'GET', path: '/' } })).decision;
   };
   it('no token + ALLOW requestPrincipals ["*"] → 403', () => {
     const d = run({ state: 'none' }, [requireAllow]);

@@ -1,7 +1,11 @@
-/** Test helpers: YAML text or fixture file → plain objects, as the simulators will pass them. */
+/**
+ * Engine test helpers: YAML text or fixture file → plain objects, as the simulators pass them; `expectOk`
+ * unwraps an engine result and fails the test with the engine's own error (input, field path, message).
+ */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
+import type { EngineResult } from '../../../src/lib/istio/engine/result';
 
 export function docs(text: string): unknown[] {
   return parseAllDocuments(text)
@@ -17,4 +21,10 @@ export function doc(text: string): unknown {
 
 export function fixture(name: string): unknown[] {
   return docs(readFileSync(fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url)), 'utf8'));
+}
+
+/** The successful result, or a thrown error naming where the engine refused the input. */
+export function expectOk<T extends object>(r: EngineResult<T>): { ok: true } & T {
+  if (!r.ok) throw new Error(`unexpected engine error at ${r.error.source} ${r.error.path}: ${r.error.message}`);
+  return r;
 }

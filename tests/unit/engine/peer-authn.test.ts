@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePeerAuthentication, resolvePeerGrid, type PeerDecision, type PeerWorkload } from '../../../src/lib/istio';
-import { doc } from './load';
+import { doc, expectOk } from './load';
 
 function pa(name: string, namespace: string, spec: string, created?: string): unknown {
   return doc(`apiVersion: security.istio.io/v1
@@ -19,9 +19,7 @@ ${spec
 const web: PeerWorkload = { name: 'web', namespace: 'shop', labels: { app: 'web' } };
 
 function resolve(policies: unknown[], workload: PeerWorkload = web, port?: number): PeerDecision {
-  const r = resolvePeerAuthentication(port === undefined ? { policies, workload } : { policies, workload, port });
-  if (!r.ok) throw new Error(`${r.error.source} ${r.error.path}: ${r.error.message}`);
-  return r.decision;
+  return expectOk(resolvePeerAuthentication(port === undefined ? { policies, workload } : { policies, workload, port })).decision;
 }
 
 const meshStrict = pa('default', 'istio-system', 'mtls: { mode: STRICT }');

@@ -12,12 +12,10 @@ import {
   type OutlierInput,
   type OutlierResult,
 } from '../../../src/lib/istio';
-import { doc, fixture } from './load';
+import { doc, fixture, expectOk } from './load';
 
 function sim(input: OutlierInput): OutlierResult {
-  const r = simulateOutlierDetection(input);
-  if (!r.ok) throw new Error(`${r.error.path}: ${r.error.message}`);
-  return r.result;
+  return expectOk(simulateOutlierDetection(input)).result;
 }
 
 const hosts3 = ['a', 'b', 'c'];
@@ -163,8 +161,7 @@ describe('seeded sampling', () => {
   });
   it('sampleRoute: the 80/20 bookinfo split over 1,000 sampled requests', () => {
     const [v] = fixture('bookinfo/reviews-80-20.yaml');
-    const r = routeHttp({ virtualService: v, destinationRules: fixture('bookinfo/destination-rules.yaml'), request: {} });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = expectOk(routeHttp({ virtualService: v, destinationRules: fixture('bookinfo/destination-rules.yaml'), request: {} }));
     const s = sampleRoute(r.decision, 1000, 'bookinfo');
     expect(s.byDestination[0]! + s.byDestination[1]!).toBe(1000);
     expect(s.byDestination[0]!).toBeGreaterThan(740);
@@ -173,16 +170,14 @@ describe('seeded sampling', () => {
   });
   it('sampleRoute: an abort fault at 100% answers every request itself', () => {
     const [v] = fixture('bookinfo/ratings-test-abort.yaml');
-    const r = routeHttp({ virtualService: v, destinationRules: fixture('bookinfo/destination-rules.yaml'), request: { headers: { 'end-user': 'jason' } } });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = expectOk(routeHttp({ virtualService: v, destinationRules: fixture('bookinfo/destination-rules.yaml'), request: { headers: { 'end-user': 'jason' } } }));
     const s = sampleRoute(r.decision, 200, 1);
     expect(s.byStatus['500 fault']).toBe(200);
     expect(s.byDestination[0]).toBe(0);
   });
   it('sampleRoute: a 404 NR decision answers every request with 404', () => {
     const v = doc(`kind: VirtualService\nmetadata: { name: x }\nspec:\n  hosts: [svc]\n  http:\n  - match: [{ uri: { exact: /a } }]\n    route: [{ destination: { host: svc } }]\n`);
-    const r = routeHttp({ virtualService: v, request: { path: '/b' } });
-    if (!r.ok) throw new Error(r.error.message);
+    const r = expectOk(routeHttp({ virtualService: v, request: { path: '/b' } }));
     expect(sampleRoute(r.decision, 10, 1).byStatus).toEqual({ '404 NR': 10 });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { routeHttp, DEFAULT_RETRY_ON, type HttpRequest, type RouteContext, type RouteDecision } from '../../../src/lib/istio';
-import { doc, docs, fixture } from './load';
+import { doc, docs, fixture, expectOk } from './load';
 
 const drs = fixture('bookinfo/destination-rules.yaml');
 
@@ -28,9 +28,7 @@ spec:
 `);
 
 function decide(virtualService: unknown, request: HttpRequest = {}, context: RouteContext = {}, destinationRules: unknown[] = [DR]): RouteDecision {
-  const r = routeHttp({ virtualService, destinationRules, request, context });
-  if (!r.ok) throw new Error(`unexpected error at ${r.error.path}: ${r.error.message}`);
-  return r.decision;
+  return expectOk(routeHttp({ virtualService, destinationRules, request, context })).decision;
 }
 
 /** The subset the request lands on (single destination). */
