@@ -4,7 +4,7 @@
  */
 export * from './engine/result';
 export * from './engine/reader';
-export * from './engine/routing';
+export * from './engine/routing/index';
 export * from './engine/authz/index';
 export * from './engine/peer-authn';
 export * from './engine/jwt';
