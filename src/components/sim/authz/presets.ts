@@ -1,4 +1,9 @@
-/** Starting points for the AuthorizationPolicy evaluator (own examples). */
+/** Starting points for the AuthorizationPolicy evaluator: a request, and policies from src/examples/sim/authz/. */
+import allowGetApi from '../../../examples/sim/authz/allow-get-api.yaml?raw';
+import denyAll from '../../../examples/sim/authz/deny-all.yaml?raw';
+import denyIp from '../../../examples/sim/authz/deny-ip.yaml?raw';
+import requireJwt from '../../../examples/sim/authz/require-jwt.yaml?raw';
+import { exampleBody } from '../kit/example-body';
 import type { AuthzFields } from './model';
 
 const req: Omit<AuthzFields, 'yaml'> = {
@@ -29,25 +34,7 @@ export const authzPresets: AuthzPreset[] = [
     label: 'Allow GET /api/* from one service account',
     fields: {
       ...req,
-      yaml: `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: orders-read
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  action: ALLOW
-  rules:
-  - from:
-    - source:
-        principals: ["cluster.local/ns/shop/sa/frontend"]
-    to:
-    - operation:
-        methods: ["GET"]
-        paths: ["/api/*"]
-`,
+      yaml: exampleBody(allowGetApi),
     },
   },
   {
@@ -55,13 +42,7 @@ spec:
     label: 'Deny all in a namespace',
     fields: {
       ...req,
-      yaml: `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: deny-all
-  namespace: shop
-spec: {}
-`,
+      yaml: exampleBody(denyAll),
     },
   },
   {
@@ -70,28 +51,7 @@ spec: {}
     fields: {
       ...req,
       sourceIp: '203.0.113.40',
-      yaml: `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: block-range
-  namespace: shop
-spec:
-  action: DENY
-  rules:
-  - from:
-    - source:
-        ipBlocks: ["203.0.113.0/24"]
----
-apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: allow-all
-  namespace: shop
-spec:
-  action: ALLOW
-  rules:
-  - {}
-`,
+      yaml: exampleBody(denyIp),
     },
   },
   {
@@ -100,21 +60,7 @@ spec:
     fields: {
       ...req,
       jwtPrincipal: '',
-      yaml: `apiVersion: security.istio.io/v1
-kind: AuthorizationPolicy
-metadata:
-  name: require-jwt
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: orders
-  action: ALLOW
-  rules:
-  - from:
-    - source:
-        requestPrincipals: ["*"]
-`,
+      yaml: exampleBody(requireJwt),
     },
   },
 ];

@@ -1,4 +1,9 @@
-/** Starting points for the mTLS scope resolver (own examples). */
+/** Starting points for the mTLS scope resolver: a small mesh, and policies from src/examples/sim/mtls/. */
+import meshStrictLegacy from '../../../examples/sim/mtls/mesh-strict-legacy.yaml?raw';
+import oldestWins from '../../../examples/sim/mtls/oldest-wins.yaml?raw';
+import portException from '../../../examples/sim/mtls/port-exception.yaml?raw';
+import rootSelector from '../../../examples/sim/mtls/root-selector.yaml?raw';
+import { exampleBody } from '../kit/example-body';
 import type { MtlsFields } from './model';
 
 export const meshWorkloads = `shop/web app=web 8080,9090
@@ -11,32 +16,13 @@ export interface MtlsPreset {
   fields: MtlsFields;
 }
 
-const meshStrict = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: istio-system
-spec:
-  mtls:
-    mode: STRICT
-`;
-
 export const mtlsPresets: MtlsPreset[] = [
   {
     id: 'mesh-strict-legacy',
     label: 'Mesh STRICT, one namespace PERMISSIVE',
     fields: {
       workloads: meshWorkloads,
-      yaml: `${meshStrict}---
-apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: default
-  namespace: legacy
-spec:
-  mtls:
-    mode: PERMISSIVE
-`,
+      yaml: exampleBody(meshStrictLegacy),
     },
   },
   {
@@ -44,22 +30,7 @@ spec:
     label: 'Workload port exception',
     fields: {
       workloads: meshWorkloads,
-      yaml: `${meshStrict}---
-apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: web-metrics
-  namespace: shop
-spec:
-  selector:
-    matchLabels:
-      app: web
-  mtls:
-    mode: UNSET
-  portLevelMtls:
-    9090:
-      mode: PERMISSIVE
-`,
+      yaml: exampleBody(portException),
     },
   },
   {
@@ -67,26 +38,7 @@ spec:
     label: 'Two namespace policies: the oldest wins',
     fields: {
       workloads: meshWorkloads,
-      yaml: `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: strict-later
-  namespace: shop
-  creationTimestamp: "2025-06-02T10:00:00Z"
-spec:
-  mtls:
-    mode: STRICT
----
-apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: permissive-first
-  namespace: shop
-  creationTimestamp: "2025-06-01T10:00:00Z"
-spec:
-  mtls:
-    mode: PERMISSIVE
-`,
+      yaml: exampleBody(oldestWins),
     },
   },
   {
@@ -94,18 +46,7 @@ spec:
     label: 'Selector in the root namespace (ignored)',
     fields: {
       workloads: meshWorkloads,
-      yaml: `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata:
-  name: web-strict
-  namespace: istio-system
-spec:
-  selector:
-    matchLabels:
-      app: web
-  mtls:
-    mode: STRICT
-`,
+      yaml: exampleBody(rootSelector),
     },
   },
 ];

@@ -1,24 +1,13 @@
-/** Starting points for the route simulator (own examples, modelled on the bookinfo tasks). */
+/**
+ * Starting points for the route simulator: a request, and a VirtualService with the reviews DestinationRule
+ * from src/examples/sim/route/ (own examples, modelled on the bookinfo tasks).
+ */
+import header from '../../../examples/sim/route/header.yaml?raw';
+import missingSubset from '../../../examples/sim/route/missing-subset.yaml?raw';
+import split from '../../../examples/sim/route/split.yaml?raw';
+import uriOrder from '../../../examples/sim/route/uri-order.yaml?raw';
+import { exampleBody } from '../kit/example-body';
 import type { RouteFields } from './model';
-
-const reviewsDr = `---
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata:
-  name: reviews
-spec:
-  host: reviews
-  subsets:
-  - name: v1
-    labels:
-      version: v1
-  - name: v2
-    labels:
-      version: v2
-  - name: v3
-    labels:
-      version: v3
-`;
 
 const base: Omit<RouteFields, 'yaml'> = {
   method: 'GET',
@@ -43,29 +32,7 @@ export const routePresets: RoutePreset[] = [
     label: 'Header match: jason → v2',
     fields: {
       ...base,
-      yaml: `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-  http:
-  - name: jason-to-v2
-    match:
-    - headers:
-        end-user:
-          exact: jason
-    route:
-    - destination:
-        host: reviews
-        subset: v2
-  - name: everyone-else
-    route:
-    - destination:
-        host: reviews
-        subset: v1
-${reviewsDr}`,
+      yaml: exampleBody(header),
     },
   },
   {
@@ -74,24 +41,7 @@ ${reviewsDr}`,
     fields: {
       ...base,
       headers: '',
-      yaml: `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-  http:
-  - route:
-    - destination:
-        host: reviews
-        subset: v1
-      weight: 80
-    - destination:
-        host: reviews
-        subset: v2
-      weight: 20
-${reviewsDr}`,
+      yaml: exampleBody(split),
     },
   },
   {
@@ -100,19 +50,7 @@ ${reviewsDr}`,
     fields: {
       ...base,
       headers: '',
-      yaml: `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-  http:
-  - route:
-    - destination:
-        host: reviews
-        subset: v4
-${reviewsDr}`,
+      yaml: exampleBody(missingSubset),
     },
   },
   {
@@ -122,31 +60,7 @@ ${reviewsDr}`,
       ...base,
       headers: '',
       path: '/api/v2/items',
-      yaml: `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-  http:
-  - name: api
-    match:
-    - uri:
-        prefix: /api
-    route:
-    - destination:
-        host: reviews
-        subset: v1
-  - name: api-v2
-    match:
-    - uri:
-        prefix: /api/v2
-    route:
-    - destination:
-        host: reviews
-        subset: v2
-${reviewsDr}`,
+      yaml: exampleBody(uriOrder),
     },
   },
 ];
