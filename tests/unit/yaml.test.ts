@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ExampleHeaderError, parseExampleFile } from '~/lib/yaml/example-file';
-import { formatPath, locatePath, parsePath, parseYaml, pointerToSegments } from '~/lib/yaml/paths';
+import { parseInput } from '~/lib/istio/check/yaml-input';
+import { formatPath, locatePath, parsePath } from '~/lib/yaml/paths';
 
 describe('field paths', () => {
   it('formats and parses the same path', () => {
@@ -20,16 +21,11 @@ describe('field paths', () => {
     expect(() => parsePath('spec.http[x]')).toThrow(/list index/);
     expect(() => parsePath('')).toThrow(/empty/);
   });
-
-  it('turns a JSON pointer into segments', () => {
-    expect(pointerToSegments('/spec/http/0/route')).toEqual(['spec', 'http', 0, 'route']);
-    expect(pointerToSegments('/metadata/labels/a~1b')).toEqual(['metadata', 'labels', 'a/b']);
-  });
 });
 
 describe('locating a path in YAML', () => {
   const text = 'spec:\n  hosts:\n  - reviews\n  portLevelMtls:\n    8080:\n      mode: STRICT\n  http:\n  - name: a\n    route: []\n';
-  const { documents, lineCounter } = parseYaml(text);
+  const { documents, lineCounter } = parseInput(text);
   const doc = documents[0]!;
 
   it('finds a map key with its columns', () => {

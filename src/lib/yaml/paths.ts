@@ -19,19 +19,26 @@ export interface Located extends Position {
   endColumn: number;
 }
 
-export interface ParsedYaml {
-  documents: Document.Parsed[];
-  lineCounter: LineCounter;
+/** Line and column (both 1-based) of an offset: yaml's LineCounter or the checker's `Lines`. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
 }
 
-export function parseYaml(text: string): ParsedYaml {
+/** A parsed YAML text: its documents and how to turn offsets into lines. */
+export interface ParsedYaml {
+  documents: Document.Parsed[];
+  lineCounter: LinePositions;
+}
+
+/** Parses every document of `text` (YAML 1.2, duplicate keys are errors) with a line counter. */
+export function parseYaml(text: string): ParsedYaml & { lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const list = Array.isArray(documents) ? documents : [];
   return { documents: list, lineCounter };
 }
 
-export function positionOf(lineCounter: LineCounter, offset: number): Position {
+export function positionOf(lineCounter: LinePositions, offset: number): Position {
   const p = lineCounter.linePos(offset);
   return { line: p.line, column: p.col };
 }
@@ -40,7 +47,7 @@ export function positionOf(lineCounter: LineCounter, offset: number): Position {
  * Where a path points in a document: the key of a map entry, or the start of a list item.
  * Returns undefined when the path does not exist.
  */
-export function locatePath(doc: Document.Parsed, segments: readonly PathSegment[], lineCounter: LineCounter): Located | undefined {
+export function locatePath(doc: Document.Parsed, segments: readonly PathSegment[], lineCounter: LinePositions): Located | undefined {
   let node: unknown = doc.contents;
   let found: { start: number; end: number } | undefined;
   for (const seg of segments) {
@@ -65,49 +72,4 @@ export function locatePath(doc: Document.Parsed, segments: readonly PathSegment[
   const start = positionOf(lineCounter, found.start);
   const end = positionOf(lineCounter, found.end);
   return { ...start, endColumn: end.line === start.line ? end.column : start.column + 1 };
-}
-
-/** Visits every map entry and list item with its path and the position of its key or item. */
-export function walkYaml(
-  doc: Document.Parsed,
-  lineCounter: LineCounter,
-  visit: (segments: PathSegment[], at: Position, kind: 'key' | 'item') => boolean | void,
-): void {
-  const go = (node: unknown, segments: PathSegment[]) => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const offset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
-        const next = [...segments, key];
-        if (visit(next, positionOf(lineCounter, offset), 'key') === false) continue;
-        go(pair.value, next);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => {
-        const offset = (item as YamlNode | null)?.range?.[0] ?? 0;
-        const next = [...segments, i];
-        if (visit(next, positionOf(lineCounter, offset), 'item') === false) return;
-        go(item, next);
-      });
-    }
-  };
-  go(doc.contents, []);
-}
-
-/** Position of the value (or key) best describing a JSON-pointer-like path from a schema error. */
-export function locatePointer(doc: Document.Parsed, pointer: string, lineCounter: LineCounter): Located | undefined {
-  const segments = pointerToSegments(pointer);
-  for (let n = segments.length; n > 0; n--) {
-    const at = locatePath(doc, segments.slice(0, n), lineCounter);
-    if (at) return at;
-  }
-  return undefined;
-}
-
-export function pointerToSegments(pointer: string): PathSegment[] {
-  return pointer
-    .split('/')
-    .filter((s) => s !== '')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }

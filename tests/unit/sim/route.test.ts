@@ -98,6 +98,17 @@ describe('route simulator model: hostile input', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message.length).toBeGreaterThan(0);
   });
+  it("the simulator's bounds, read by the checker's reader, each give their message and line", () => {
+    const over = (yaml: string) => {
+      const r = computeRoute({ ...f, yaml });
+      if (r.ok) throw new Error('expected a refusal');
+      return [r.diagnostic.code, r.diagnostic.line, r.message];
+    };
+    expect(over('---\n'.repeat(150))).toEqual(['too-many-documents', 101, 'YAML, line 101: More than 100 YAML documents: the simulator reads at most 100.']);
+    const deep = Array.from({ length: 70 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n');
+    expect(over(`${deep} x\n`)[0]).toBe('too-deep');
+    expect(over(`a: ${'['.repeat(65)}${']'.repeat(65)}\n`)).toEqual(['too-deep', 1, 'YAML, line 1: Brackets or indentation nest more than 64 levels deep: the simulator reads at most 64.']);
+  });
   it('a YAML alias bomb is refused', () => {
     const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n';
     const r = computeRoute({ ...f, yaml: bomb });

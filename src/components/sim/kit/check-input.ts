@@ -1,13 +1,26 @@
 /**
  * The one place a simulator's YAML is checked before it decides: `checkInput(text, expectedKinds)` reads
  * every document and returns either the objects or diagnostics, each with its line, column and field path.
- * After the kit's own bounds (limits.ts) and reading, the site's checker (`checkManifests`) decides what the
- * cluster would accept: its first error stops the simulator, its warnings are shown. Browser-safe.
+ * It reads YAML with the checker's reader (as the API server does: YAML 1.1, own properties only, bounded
+ * work) under the simulator's smaller bounds (limits.ts); then the site's checker (`checkManifests`) decides
+ * what the cluster would accept: its first error stops the simulator, its warnings are shown. Browser-safe.
  */
 import { isNode, type Document } from 'yaml';
 import { checkManifests } from '../../../lib/istio/check';
-import { formatPath, locatePath, parseYaml, type ParsedYaml, type PathSegment } from '../../../lib/yaml/paths';
-import { MAX_DOCUMENTS, MAX_FLOW_DEPTH, MAX_YAML } from './limits';
+import { InputLimitError, Lines, parseInput, toValue, type InputBounds, type InputLimit } from '../../../lib/istio/check/yaml-input';
+import { formatPath, locatePath, type ParsedYaml, type PathSegment } from '../../../lib/yaml/paths';
+import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_YAML } from './limits';
+
+/** The simulator's bounds for the checker's reader. */
+const simulatorBounds: InputBounds = { maxChars: MAX_YAML, maxDocuments: MAX_DOCUMENTS, maxDepth: MAX_DEPTH, maxAliasNodes: MAX_ALIAS_NODES };
+
+/** What the simulator says when the text passes one of its bounds, and the diagnostic code. */
+const limitMessages: Record<InputLimit, { code: string; message: (text: string) => string }> = {
+  size: { code: 'too-large', message: (text) => `The text is ${Math.round(text.length / 1024)} KB: the simulator reads at most ${MAX_YAML / 1024} KB.` },
+  documents: { code: 'too-many-documents', message: () => `More than ${MAX_DOCUMENTS} YAML documents: the simulator reads at most ${MAX_DOCUMENTS}.` },
+  depth: { code: 'too-deep', message: () => `Brackets or indentation nest more than ${MAX_DEPTH} levels deep: the simulator reads at most ${MAX_DEPTH}.` },
+  aliases: { code: 'alias-limit', message: () => `Aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString('en-US')} nodes: the simulator refuses alias bombs.` },
+};
 
 export interface DiagnosticSource {
   /** The field (text area) the text came from, e.g. `yaml`. */
@@ -48,56 +61,23 @@ export interface CheckedInput {
   diagnostics: Diagnostic[];
 }
 
-const lineOf = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
-
-/** Document separators and flow nesting, counted in one linear pass before the parser sees the text. */
-function preScan(text: string, input: string): Diagnostic | undefined {
-  let docs = 1;
-  let depth = 0;
-  let quote: string | null = null;
-  let comment = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
-      comment = false;
-      if (text.startsWith('---', i + 1) && ++docs > MAX_DOCUMENTS)
-        return { severity: 'error', code: 'too-many-documents', message: `More than ${MAX_DOCUMENTS} YAML documents: the simulator reads at most ${MAX_DOCUMENTS}.`, path: '', line: lineOf(text, i + 1), column: 1, source: { input } };
-      continue;
-    }
-    if (comment) continue;
-    if (quote) {
-      if (c === quote) quote = null;
-      else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
-    else if (c === '[' || c === '{') {
-      if (++depth > MAX_FLOW_DEPTH)
-        return { severity: 'error', code: 'too-deep', message: `Brackets nest more than ${MAX_FLOW_DEPTH} levels deep: the simulator reads at most ${MAX_FLOW_DEPTH}.`, path: '', line: lineOf(text, i), column: i - text.lastIndexOf('\n', i), source: { input } };
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-  }
-  return undefined;
-}
-
 /**
  * Reads `text` (the field named `input`) as Kubernetes objects of `expectedKinds`. Never throws; every
  * problem comes back as a diagnostic with its place.
  */
 export function checkInput(text: string, expectedKinds: readonly string[], input = 'yaml'): CheckedInput {
   const fail = (d: Diagnostic, parsed: ParsedYaml | null = null): CheckedInput => ({ objects: [], skipped: [], parsed, diagnostics: [d] });
-  if (text.length > MAX_YAML)
-    return fail({ severity: 'error', code: 'too-large', message: `The text is ${Math.round(text.length / 1024)} KB: the simulator reads at most ${MAX_YAML / 1024} KB.`, path: '', source: { input } });
-  const early = preScan(text, input);
-  if (early) return fail(early);
+  const lines = new Lines(text);
+  const overLimit = (e: InputLimitError, index?: number): Diagnostic => {
+    const at = lines.linePos(e.offset);
+    const { code, message } = limitMessages[e.limit];
+    return { severity: 'error', code, message: message(text), path: '', ...(e.limit === 'size' ? {} : { line: at.line, column: at.col }), source: index === undefined ? { input } : { input, index, path: '' } };
+  };
   let parsed: ParsedYaml;
   try {
-    parsed = parseYaml(text);
+    parsed = parseInput(text, simulatorBounds);
   } catch (e) {
+    if (e instanceof InputLimitError) return fail(overLimit(e));
     return fail({ severity: 'error', code: 'yaml-syntax', message: `The YAML could not be read: ${e instanceof RangeError ? 'it nests too deeply' : e instanceof Error ? e.message : String(e)}.`, path: '', line: 1, source: { input } });
   }
   const objects: InputObject[] = [];
@@ -112,15 +92,11 @@ export function checkInput(text: string, expectedKinds: readonly string[], input
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      value = toValue(doc, simulatorBounds).value;
     } catch (e) {
-      const alias = e instanceof Error && /alias/i.test(e.message);
-      const message = alias
-        ? 'Aliases expand to too many nodes (more than 100 per alias): the simulator refuses alias bombs.'
-        : e instanceof RangeError
-          ? 'The document nests too deeply to read.'
-          : `The document could not be read: ${e instanceof Error ? e.message : String(e)}`;
-      return fail({ severity: 'error', code: alias ? 'alias-limit' : 'too-deep', message, path: '', line: start?.line ?? 1, column: start?.col ?? 1, source: { input, index, path: '' } }, parsed);
+      if (e instanceof InputLimitError) return fail(overLimit(e, index), parsed);
+      const message = e instanceof RangeError ? 'The document nests too deeply to read.' : `The document could not be read: ${e instanceof Error ? e.message : String(e)}`;
+      return fail({ severity: 'error', code: 'too-deep', message, path: '', line: start?.line ?? 1, column: start?.col ?? 1, source: { input, index, path: '' } }, parsed);
     }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {

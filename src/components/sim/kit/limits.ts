@@ -12,7 +12,9 @@ export const MAX_LINE = 2048;
 export const MAX_LINES = 8192;
 /** YAML documents in one text area. */
 export const MAX_DOCUMENTS = 100;
-/** Nesting of flow collections (`[` `{`) in one text area. */
-export const MAX_FLOW_DEPTH = 64;
+/** Nesting of maps and lists (brackets or indentation) in one text area. */
+export const MAX_DEPTH = 64;
+/** Nodes that expanding aliases may produce in one document (the Kubernetes decoder refuses alias bombs too). */
+export const MAX_ALIAS_NODES = 10_000;
 /** A run that takes longer (from the moment its Worker starts on it) is stopped and reported. */
 export const RUN_DEADLINE_MS = 8000;

@@ -7,20 +7,34 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import type { PathSegment } from '../../yaml/field-path';
 
-export const limits = {
-  /** characters of input (the API server keeps at most 1.5 MiB per object; a lesson file is far smaller) */
+/** How much input a reader accepts: the checker uses `limits`; a simulator passes its own, smaller ones. */
+export interface InputBounds {
+  /** characters of input */
+  maxChars: number;
+  maxDocuments: number;
+  /** nesting of maps and lists */
+  maxDepth: number;
+  /** nodes produced by expanding aliases, per document */
+  maxAliasNodes: number;
+}
+
+export const limits: InputBounds = {
+  // The API server keeps at most 1.5 MiB per object; a lesson file is far smaller.
   maxChars: 1024 * 1024,
   maxDocuments: 500,
-  /** nesting of maps and lists; no Istio or Kubernetes resource needs more than about 20 */
+  // No Istio or Kubernetes resource needs more than about 20 levels.
   maxDepth: 100,
-  /** nodes produced by expanding aliases, per document */
   maxAliasNodes: 10_000,
 };
+
+/** Which bound the input passed. */
+export type InputLimit = 'size' | 'documents' | 'depth' | 'aliases';
 
 export class InputLimitError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly limit: InputLimit,
   ) {
     super(message);
   }
@@ -54,14 +68,15 @@ export interface ParsedInput {
   lineCounter: Lines;
 }
 
-/** Lines like `- - - - x` nest a list in a list per dash. */
-const dashRun = new RegExp(`(?:-[ \\t]+){${limits.maxDepth + 1}}`);
+/** Lines like `- - - - x` nest a list in a list per dash: more than `maxDepth` of them in a row. */
+const dashRun = (maxDepth: number) => new RegExp(`(?:-[ \\t]+){${maxDepth + 1}}`);
 
 /**
  * A cheap scan that stops pathological input before the parser spends time on it: deep flow nesting,
  * deep indentation or runs of `- `, and more documents than the limit.
  */
-function scan(text: string): void {
+function scan(text: string, bounds: InputBounds): void {
+  const deepDashes = dashRun(bounds.maxDepth);
   let flow = 0;
   let lineStart = 0;
   let indentCounted = false;
@@ -69,48 +84,49 @@ function scan(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      if (i - lineStart > limits.maxDepth * 2) {
-        const m = dashRun.exec(text.slice(lineStart, i));
-        if (m) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStart + m.index);
+      if (i - lineStart > bounds.maxDepth * 2) {
+        const m = deepDashes.exec(text.slice(lineStart, i));
+        if (m) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, lineStart + m.index, 'depth');
       }
       lineStart = i + 1;
       indentCounted = false;
-      if (text.startsWith('---', lineStart) && ++documents > limits.maxDocuments) {
-        throw new InputLimitError(`the input has more than ${limits.maxDocuments} documents; the checker reads at most ${limits.maxDocuments}`, lineStart);
+      if (text.startsWith('---', lineStart) && ++documents > bounds.maxDocuments) {
+        throw new InputLimitError(`the input has more than ${bounds.maxDocuments} documents; the checker reads at most ${bounds.maxDocuments}`, lineStart, 'documents');
       }
       continue;
     }
     if (!indentCounted && c !== 32 && c !== 45 && c !== 9) {
       indentCounted = true;
       // leading spaces and `- ` item markers: each level adds at least one character
-      if (i - lineStart > limits.maxDepth * 4) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, i);
+      if (i - lineStart > bounds.maxDepth * 4) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, i, 'depth');
     }
     if (c === 91 || c === 123) {
       flow++;
-      if (flow > limits.maxDepth) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, i);
+      if (flow > bounds.maxDepth) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, i, 'depth');
     } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
 }
 
 const lineStartOfLast = (text: string) => text.lastIndexOf('\n') + 1;
 
-export function parseInput(text: string): ParsedInput {
-  if (text.length > limits.maxChars) {
+export function parseInput(text: string, bounds: InputBounds = limits): ParsedInput {
+  if (text.length > bounds.maxChars) {
     throw new InputLimitError(
-      `the input is ${(text.length / 1024 / 1024).toFixed(1)} MiB; the checker reads at most ${limits.maxChars / 1024 / 1024} MiB`,
+      `the input is ${(text.length / 1024 / 1024).toFixed(1)} MiB; the checker reads at most ${bounds.maxChars / 1024 / 1024} MiB`,
       0,
+      'size',
     );
   }
-  scan(text);
-  if (text.length - lineStartOfLast(text) > limits.maxDepth * 2 && dashRun.test(text.slice(lineStartOfLast(text)))) {
-    throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, lineStartOfLast(text));
+  scan(text, bounds);
+  if (text.length - lineStartOfLast(text) > bounds.maxDepth * 2 && dashRun(bounds.maxDepth).test(text.slice(lineStartOfLast(text)))) {
+    throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, lineStartOfLast(text), 'depth');
   }
   const lineCounter = new Lines(text);
   // Duplicate keys are found while converting (toValue): the parser's own check costs more than the parse.
   const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
   const list = Array.isArray(documents) ? documents : [];
-  if (list.length > limits.maxDocuments) {
-    throw new InputLimitError(`the input has ${list.length} documents; the checker reads at most ${limits.maxDocuments}`, list[limits.maxDocuments]?.range[0] ?? 0);
+  if (list.length > bounds.maxDocuments) {
+    throw new InputLimitError(`the input has ${list.length} documents; the checker reads at most ${bounds.maxDocuments}`, list[bounds.maxDocuments]?.range[0] ?? 0, 'documents');
   }
   return { documents: list, lineCounter };
 }
@@ -128,16 +144,16 @@ export interface Converted {
 }
 
 /** Converts a document's contents to JSON data. Throws InputLimitError past the alias budget or depth. */
-export function toValue(doc: Document.Parsed): Converted {
+export function toValue(doc: Document.Parsed, bounds: InputBounds = limits): Converted {
   let aliasNodes = 0;
   const duplicates: Converted['duplicates'] = [];
   // Alias.resolve searches the whole document each time: resolve each alias once.
   const resolved = new Map<unknown, unknown>();
   const convert = (node: unknown, depth: number, inAlias: boolean): unknown => {
-    if (depth > limits.maxDepth) throw new InputLimitError(`nesting deeper than ${limits.maxDepth} levels`, (node as YamlNode)?.range?.[0] ?? 0);
-    if (inAlias && ++aliasNodes > limits.maxAliasNodes) {
+    if (depth > bounds.maxDepth) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, (node as YamlNode)?.range?.[0] ?? 0, 'depth');
+    if (inAlias && ++aliasNodes > bounds.maxAliasNodes) {
       // The Kubernetes YAML decoder's own words for an alias bomb.
-      throw new InputLimitError('yaml: document contains excessive aliasing', (node as YamlNode)?.range?.[0] ?? 0);
+      throw new InputLimitError('yaml: document contains excessive aliasing', (node as YamlNode)?.range?.[0] ?? 0, 'aliases');
     }
     if (isAlias(node)) {
       if (!resolved.has(node)) resolved.set(node, node.resolve(doc));
