@@ -4,6 +4,7 @@
  * filter; otherwise the request principal is `<iss>/<sub>`. Requiring a token is the AuthorizationPolicy's
  * job: {@link evaluateRequest} runs both, in the order the proxy does.
  */
+import type { PolicyRef } from './trace';
 import { evaluateAuthz, type AuthzDecision, type AuthzRequest, type AuthzWorkload } from './authz/index';
 import { labelsMatch, readResource, Reader } from './reader';
 import { guard, type EngineResult, type PathSegment } from './result';
@@ -25,7 +26,7 @@ export interface JwtInput {
 }
 
 export interface JwtRuleRef {
-  policy: { index: number; name: string; namespace: string };
+  policy: PolicyRef;
   ruleIndex: number;
   path: PathSegment[];
   issuer: string;
@@ -41,7 +42,7 @@ export interface JwtDecision {
   auth: AuthzRequest['auth'];
   rule?: JwtRuleRef;
   summary: string;
-  applicable: { index: number; name: string; namespace: string }[];
+  applicable: PolicyRef[];
   notes: string[];
 }
 

@@ -5,6 +5,7 @@
  * nothing set = PERMISSIVE. A selector policy in the root namespace is ignored. `portLevelMtls` (workload
  * policies only) is keyed by the workload's container port; an UNSET port inherits the workload's mode.
  */
+import type { PolicyRef } from './trace';
 import { labelsMatch, readResource, Reader } from './reader';
 import { guard, type EngineResult, type PathSegment } from './result';
 
@@ -26,16 +27,14 @@ export interface PeerInput {
   rootNamespace?: string;
 }
 
-export interface PolicyRef {
-  index: number;
-  name: string;
-  namespace: string;
+/** A PeerAuthentication the decision refers to (its creation time decides between two at one level). */
+export interface PeerPolicyRef extends PolicyRef {
   creationTimestamp?: string;
 }
 
 export interface LevelStep {
   level: Exclude<PeerLevel, 'default'>;
-  policy: PolicyRef | null;
+  policy: PeerPolicyRef | null;
   /** Mode written at this level (UNSET when the field is missing). */
   mode: MtlsMode | null;
   /** Path of the field that set it, inside the policy. */
@@ -44,23 +43,23 @@ export interface LevelStep {
   applied: boolean;
   reason: string;
   /** Other policies at the same level that lost to the oldest one. */
-  shadowed: PolicyRef[];
+  shadowed: PeerPolicyRef[];
 }
 
 export interface PeerDecision {
   mode: EffectiveMode;
   level: PeerLevel;
-  policy: PolicyRef | null;
+  policy: PeerPolicyRef | null;
   summary: string;
   chain: LevelStep[];
-  ignored: { policy: PolicyRef; reason: string }[];
+  ignored: { policy: PeerPolicyRef; reason: string }[];
   notes: string[];
 }
 
 const MODES: MtlsMode[] = ['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT'];
 
 interface Pa {
-  ref: PolicyRef;
+  ref: PeerPolicyRef;
   ts: number;
   order: number;
   selector: Record<string, string> | undefined;
@@ -98,7 +97,7 @@ function readPa(raw: unknown, index: number): Pa {
     ts = Date.parse(meta.creationTimestamp);
     if (Number.isNaN(ts)) throw r.err(`metadata.creationTimestamp is not a date: ${meta.creationTimestamp}`, ['metadata', 'creationTimestamp']);
   }
-  const ref: PolicyRef = { index, name: meta.name, namespace: meta.namespace };
+  const ref: PeerPolicyRef = { index, name: meta.name, namespace: meta.namespace };
   if (meta.creationTimestamp !== undefined) ref.creationTimestamp = meta.creationTimestamp;
   return { ref, ts, order: index, selector: selector && Object.keys(selector).length > 0 ? selector : undefined, mode, ports, path: r.path };
 }
@@ -141,7 +140,7 @@ function resolve(policies: Pa[], workload: PeerWorkload, port: number | undefine
   const chain: LevelStep[] = [];
   let mode: EffectiveMode = 'PERMISSIVE';
   let level: PeerLevel = 'default';
-  let source: PolicyRef | null = null;
+  let source: PeerPolicyRef | null = null;
   let reasonSource = 'no PeerAuthentication sets a mode: PERMISSIVE by default';
   for (const [lvl, list] of [
     ['mesh', mesh],

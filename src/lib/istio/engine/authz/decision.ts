@@ -5,6 +5,7 @@
  * NOT(any of X). Strings: exact, `prefix*`, `*suffix`, `*` = any non-empty value; paths also take `{*}` and
  * `{**}` templates; hosts are case-insensitive.
  */
+import type { ConditionTrace, PolicyRef, StepTrace } from '../trace';
 import { labelsMatch, readResource, Reader } from '../reader';
 import { guard, type EngineResult, type PathSegment } from '../result';
 import { ipInBlock, parseCidr } from './ip';
@@ -50,27 +51,17 @@ export interface AuthzInput {
 
 export type AuthzAction = 'ALLOW' | 'DENY' | 'AUDIT' | 'CUSTOM';
 
-export interface ConditionResult {
-  path: PathSegment[];
-  field: string;
-  passed: boolean;
-  reason: string;
-}
+/** One `from`/`to`/`when` condition of a rule, checked against the request. */
+export type ConditionResult = ConditionTrace;
 
-export interface RuleResult {
-  index: number;
-  path: PathSegment[];
-  matched: boolean;
+export interface RuleResult extends StepTrace {
   /** Every condition checked (ANDed). */
   conditions: ConditionResult[];
   /** First failing condition, in words. */
   reason: string;
 }
 
-export interface PolicyResult {
-  index: number;
-  name: string;
-  namespace: string;
+export interface PolicyResult extends PolicyRef {
   action: AuthzAction;
   /** `mesh` (root namespace, no selector), `namespace`, `workload` (selector) or `targetRefs`. */
   scope: 'mesh' | 'namespace' | 'workload' | 'targetRefs';

@@ -1,4 +1,5 @@
 /** The routing engine's API: what `routeHttp` takes and the decision it returns. */
+import type { ConditionTrace, StepTrace } from '../trace';
 import type { PathSegment } from '../result';
 
 export interface HttpRequest {
@@ -47,7 +48,7 @@ export type ConditionField =
   | 'sourceLabels'
   | 'sourceNamespace';
 
-export interface ConditionCheck {
+export interface ConditionCheck extends ConditionTrace {
   field: ConditionField;
   /** Header or query parameter name. */
   key?: string;
@@ -70,11 +71,8 @@ export interface MatchBlockTrace {
   checks: ConditionCheck[];
 }
 
-export interface RuleTrace {
-  index: number;
+export interface RuleTrace extends StepTrace {
   name?: string;
-  path: PathSegment[];
-  matched: boolean;
   catchAll: boolean;
   /** Index of the block that matched; null when the rule has no match list (catch-all). */
   matchIndex: number | null;
