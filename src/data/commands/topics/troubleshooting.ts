@@ -145,7 +145,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl analyze <file>.yaml -n <namespace>',
     summary: 'Analyzes a local file as if it were applied on top of what the cluster already holds, so references to existing Services, subsets and gateways are checked before you apply anything.',
     tags: ['analyze', 'configuration', 'validate', 'files'],
-    output: 'Error [IST0101] (VirtualService bookinfo/ratings ratings-v3.yaml:12) Referenced host+subset in destinationrule not found: "ratings+v3"\nError: Analyzers found issues when analyzing namespace: bookinfo.',
+    output: 'Error [IST0101] (VirtualService bookinfo/ratings ratings-v3.yaml:12) Referenced host+subset in destinationrule not found: "ratings+v3"\nError: Analyzers found issues when analyzing namespace: bookinfo.\nSee https://istio.io/v1.26/docs/reference/config/analysis for more information about causes and resolutions.',
     page: '/troubleshooting/istioctl-analyze/',
   },
   {
