@@ -407,7 +407,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl x check-inject -n <namespace> deployment/<name>',
     summary: 'Explains, webhook by webhook, whether the pods of a Deployment are (or would be) injected and which label decided it.',
     tags: ['injection', 'sidecar', 'webhook'],
-    output: 'WEBHOOK                      REVISION  INJECTED  REASON\nistio-revision-tag-default   default   ✔         Namespace label istio-injection=enabled matches',
+    output: 'WEBHOOK                  REVISION  INJECTED  REASON\nistio-sidecar-injector   default   ✔         Namespace label istio-injection=enabled matches',
     page: '/troubleshooting/sidecar-injection/',
   },
   {
