@@ -235,7 +235,7 @@ export const commands: CommandSpec[] = [
     command: 'kubectl exec deploy/fortio-deploy -n <namespace> -c istio-proxy -- pilot-agent request GET stats | grep httpbin | grep pending',
     summary: 'Reads the client sidecar\'s Envoy counters for the httpbin cluster. upstream_rq_pending_overflow counts the requests the circuit breaker turned away.',
     tags: ['circuit-breaking', 'envoy', 'stats'],
-    output: 'cluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_active: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_overflow: 11\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_total: 19',
+    output: 'cluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.remaining_pending: 1\ncluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.high.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_active: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_failure_eject: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_overflow: 11\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_total: 19',
     page: '/traffic/circuit-breaking/',
   },
   {
