@@ -104,7 +104,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl proxy-config clusters <pod> -n <namespace> --fqdn <external-host>',
     summary: 'Shows the clusters a proxy has for an external host. An entry appears once a ServiceEntry registers the host (and the Sidecar scope lets the proxy see it).',
     tags: ['egress', 'external', 'serviceentry', 'proxy-config'],
-    output: 'SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE           DESTINATION RULE\nhttpbin.org      80       -          outbound      STRICT_DNS     httpbin-org.shop\nhttpbin.org      443      -          outbound      STRICT_DNS     httpbin-org.shop',
+    output: 'SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE           DESTINATION RULE\nhttpbin.org      80       -          outbound      STRICT_DNS\nhttpbin.org      443      -          outbound      STRICT_DNS',
     page: '/traffic/service-entry/',
   },
   {
