@@ -73,7 +73,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl proxy-config routes deploy/istio-ingressgateway -n istio-system',
     summary: 'Shows the routes the ingress gateway received: one line per port, host and VirtualService. A host missing here means no VirtualService was bound to it.',
     tags: ['ingress', 'gateway', 'debug', 'proxy-config'],
-    output: 'NAME          VHOST NAME                   DOMAINS                MATCH                  VIRTUAL SERVICE\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /productpage           bookinfo.bookinfo\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /static/*              bookinfo.bookinfo',
+    output: 'NAME          VHOST NAME                   DOMAINS                MATCH                  VIRTUAL SERVICE\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /productpage           bookinfo.bookinfo\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /static/*              bookinfo.bookinfo\n...',
     page: '/traffic/ingress-gateway/',
   },
   {
@@ -81,7 +81,7 @@ export const commands: CommandSpec[] = [
     command: "kubectl get configmap istio -n istio-system -o jsonpath='{.data.mesh}'",
     summary: 'Prints the mesh configuration istiod uses. If it has no outboundTrafficPolicy entry, the mode is the default, ALLOW_ANY.',
     tags: ['egress', 'meshconfig', 'outbound'],
-    output: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY',
+    output: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n...\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n...',
     page: '/traffic/service-entry/',
   },
   {
