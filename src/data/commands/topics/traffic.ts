@@ -81,7 +81,7 @@ export const commands: CommandSpec[] = [
     command: "kubectl get configmap istio -n istio-system -o jsonpath='{.data.mesh}'",
     summary: 'Prints the mesh configuration istiod uses. If it has no outboundTrafficPolicy entry, the mode is the default, ALLOW_ANY.',
     tags: ['egress', 'meshconfig', 'outbound'],
-    output: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n...\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY\n...',
+    output: 'defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n...\nrootNamespace: istio-system\ntrustDomain: cluster.local',
     page: '/traffic/service-entry/',
   },
   {
