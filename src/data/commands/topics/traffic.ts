@@ -94,7 +94,7 @@ export const commands: CommandSpec[] = [
   {
     id: 'kubectl-exec-curl-https-status',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -sS -o /dev/null -w "%{http_code}\\n" https://<external-host>/',
-    summary: 'Calls an external HTTPS host from a pod in the mesh and prints the status code; a TLS or connection error instead of a code means the call was blocked.',
+    summary: 'Calls an external HTTPS host from a pod in the mesh and prints the status code; a TLS or connection error with the code 000 means the call was blocked.',
     tags: ['egress', 'external', 'test'],
     output: '200',
     page: '/traffic/service-entry/',
