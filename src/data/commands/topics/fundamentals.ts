@@ -55,7 +55,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl install --set profile=ambient --skip-confirmation',
     summary: 'Installs Istio for ambient mode: istiod, the Istio CNI node agent and the ztunnel DaemonSet (no ingress gateway).',
     tags: ['ambient', 'install', 'profile'],
-    output: '✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ CNI installed 🪢\n✔ Ztunnel installed 🔒\n✔ Installation complete\nThe ambient profile has been installed successfully, enjoy Istio without sidecars!',
+    output: '...\n✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ CNI installed 🪢\n✔ Ztunnel installed 🔒\n✔ Installation complete\nThe ambient profile has been installed successfully, enjoy Istio without sidecars!',
     page: '/fundamentals/sidecar-vs-ambient/',
   },
   {

@@ -95,7 +95,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl install -y',
     summary: 'Installs Istio with the default profile (istiod and an ingress gateway) without asking for confirmation.',
     tags: ['install', 'profile'],
-    output: '✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ Ingress gateways installed 🛬\n✔ Installation complete',
+    output: '...\n✔ Istio core installed ⛵️\n✔ Istiod installed 🧠\n✔ Ingress gateways installed 🛬\n✔ Installation complete',
     page: '/install/istioctl-install/',
   },
   {

@@ -146,7 +146,7 @@ export const commands: CommandSpec[] = [
     command: 'kubectl logs <pod> -n <namespace> -c istio-proxy | grep "shadow denied"',
     summary: 'Finds the requests a dry-run policy would have denied. The rbac logger must be at debug level first (istioctl proxy-config log ... --level rbac:debug).',
     tags: ['authorization', 'dry-run', 'debug'],
-    output: '2026-12-06T02:20:41.118512Z\tdebug\tenvoy rbac\tshadow denied, matched policy ns[shop]-policy[deny-outside-callers]-rule[0]',
+    output: '2026-12-06T02:20:41.118512Z\tdebug\tenvoy rbac ...\tshadow denied, matched policy ns[shop]-policy[deny-outside-callers]-rule[0]\tthread=...',
     page: '/security/custom-authorization/',
   },
   {

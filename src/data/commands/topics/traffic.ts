@@ -73,7 +73,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl proxy-config routes deploy/istio-ingressgateway -n istio-system',
     summary: 'Shows the routes the ingress gateway received: one line per port, host and VirtualService. A host missing here means no VirtualService was bound to it.',
     tags: ['ingress', 'gateway', 'debug', 'proxy-config'],
-    output: 'NAME          VHOST NAME                   DOMAINS                MATCH                  VIRTUAL SERVICE\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /productpage           bookinfo.bookinfo\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /static/*              bookinfo.bookinfo',
+    output: 'NAME          VHOST NAME                   DOMAINS                MATCH                  VIRTUAL SERVICE\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /productpage           bookinfo.bookinfo\nhttp.8080     bookinfo.example.com:80      bookinfo.example.com   /static/*              bookinfo.bookinfo\n...',
     page: '/traffic/ingress-gateway/',
   },
   {
@@ -81,7 +81,7 @@ export const commands: CommandSpec[] = [
     command: "kubectl get configmap istio -n istio-system -o jsonpath='{.data.mesh}'",
     summary: 'Prints the mesh configuration istiod uses. If it has no outboundTrafficPolicy entry, the mode is the default, ALLOW_ANY.',
     tags: ['egress', 'meshconfig', 'outbound'],
-    output: 'accessLogFile: /dev/stdout\ndefaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\noutboundTrafficPolicy:\n  mode: REGISTRY_ONLY',
+    output: 'defaultConfig:\n  discoveryAddress: istiod.istio-system.svc:15012\n...\nrootNamespace: istio-system\ntrustDomain: cluster.local',
     page: '/traffic/service-entry/',
   },
   {
@@ -94,7 +94,7 @@ export const commands: CommandSpec[] = [
   {
     id: 'kubectl-exec-curl-https-status',
     command: 'kubectl exec deploy/curl -n <namespace> -- curl -sS -o /dev/null -w "%{http_code}\\n" https://<external-host>/',
-    summary: 'Calls an external HTTPS host from a pod in the mesh and prints the status code; a TLS or connection error instead of a code means the call was blocked.',
+    summary: 'Calls an external HTTPS host from a pod in the mesh and prints the status code; a TLS or connection error with the code 000 means the call was blocked.',
     tags: ['egress', 'external', 'test'],
     output: '200',
     page: '/traffic/service-entry/',
@@ -104,7 +104,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl proxy-config clusters <pod> -n <namespace> --fqdn <external-host>',
     summary: 'Shows the clusters a proxy has for an external host. An entry appears once a ServiceEntry registers the host (and the Sidecar scope lets the proxy see it).',
     tags: ['egress', 'external', 'serviceentry', 'proxy-config'],
-    output: 'SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE           DESTINATION RULE\nhttpbin.org      80       -          outbound      STRICT_DNS     httpbin-org.shop\nhttpbin.org      443      -          outbound      STRICT_DNS     httpbin-org.shop',
+    output: 'SERVICE FQDN     PORT     SUBSET     DIRECTION     TYPE           DESTINATION RULE\nhttpbin.org      80       -          outbound      STRICT_DNS\nhttpbin.org      443      -          outbound      STRICT_DNS',
     page: '/traffic/service-entry/',
   },
   {
@@ -235,7 +235,7 @@ export const commands: CommandSpec[] = [
     command: 'kubectl exec deploy/fortio-deploy -n <namespace> -c istio-proxy -- pilot-agent request GET stats | grep httpbin | grep pending',
     summary: 'Reads the client sidecar\'s Envoy counters for the httpbin cluster. upstream_rq_pending_overflow counts the requests the circuit breaker turned away.',
     tags: ['circuit-breaking', 'envoy', 'stats'],
-    output: 'cluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_active: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_overflow: 11\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_total: 19',
+    output: 'cluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.remaining_pending: 1\ncluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.default.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.circuit_breakers.high.rq_pending_open: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_active: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_failure_eject: 0\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_overflow: 11\ncluster.outbound|8000||httpbin.default.svc.cluster.local.upstream_rq_pending_total: 19',
     page: '/traffic/circuit-breaking/',
   },
   {

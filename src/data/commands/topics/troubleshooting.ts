@@ -145,7 +145,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl analyze <file>.yaml -n <namespace>',
     summary: 'Analyzes a local file as if it were applied on top of what the cluster already holds, so references to existing Services, subsets and gateways are checked before you apply anything.',
     tags: ['analyze', 'configuration', 'validate', 'files'],
-    output: 'Error [IST0101] (VirtualService bookinfo/ratings ratings-v3.yaml:12) Referenced host+subset in destinationrule not found: "ratings+v3"\nError: Analyzers found issues when analyzing namespace: bookinfo.',
+    output: 'Error [IST0101] (VirtualService bookinfo/ratings ratings-v3.yaml:12) Referenced host+subset in destinationrule not found: "ratings+v3"\nError: Analyzers found issues when analyzing namespace: bookinfo.\nSee https://istio.io/v1.26/docs/reference/config/analysis for more information about causes and resolutions.',
     page: '/troubleshooting/istioctl-analyze/',
   },
   {
@@ -201,9 +201,9 @@ export const commands: CommandSpec[] = [
   {
     id: 'kubectl-get-pods-istio-system',
     command: 'kubectl get pods -n istio-system',
-    summary: 'Lists the control plane and gateway pods. Every istiod pod should be Running and 1/1 READY; restarts or CrashLoopBackOff point at the control plane itself.',
+    summary: 'Lists the control plane pods and whatever else the profile put in istio-system (the ingress gateway in the default profile, also an egress gateway in demo, the CNI node agent and ztunnel in ambient). Every istiod pod should be Running and 1/1 READY; restarts or CrashLoopBackOff point at the control plane itself.',
     tags: ['control-plane', 'istiod', 'health'],
-    output: 'NAME                                    READY   STATUS    RESTARTS   AGE\nistio-egressgateway-6b7c5d9f4d-2xq7k    1/1     Running   0          2h\nistio-ingressgateway-7d9b8c6f5-kq4lm    1/1     Running   0          2h\nistiod-5f4c8d7b9-vt6hn                  1/1     Running   0          2h',
+    output: 'NAME                                    READY   STATUS    RESTARTS   AGE\n...\nistiod-5f4c8d7b9-vt6hn                  1/1     Running   0          2h',
     page: '/troubleshooting/control-plane/',
   },
   {
@@ -407,7 +407,7 @@ export const commands: CommandSpec[] = [
     command: 'istioctl x check-inject -n <namespace> deployment/<name>',
     summary: 'Explains, webhook by webhook, whether the pods of a Deployment are (or would be) injected and which label decided it.',
     tags: ['injection', 'sidecar', 'webhook'],
-    output: 'WEBHOOK                      REVISION  INJECTED  REASON\nistio-revision-tag-default   default   ✔         Namespace label istio-injection=enabled matches',
+    output: 'WEBHOOK                  REVISION  INJECTED  REASON\nistio-sidecar-injector   default   ✔         Namespace label istio-injection=enabled matches',
     page: '/troubleshooting/sidecar-injection/',
   },
   {
