@@ -135,8 +135,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   io.out(messages.map(formatMessage).join('\n'));
+  const target = args.allNamespaces ? 'all namespaces' : `namespace: ${args.namespace ?? 'default'}`;
+  // istioctl's failure threshold is Error: it then ends with this on stderr (AnalyzerFoundIssuesError in
+  // istioctl/pkg/analyze/analyze.go; the address is url.ConfigAnalysis for 1.26). We still exit 0: it ran.
+  if (messages.some((m) => m.level === 'Error')) {
+    io.err(`Error: Analyzers found issues when analyzing ${target}.\nSee https://istio.io/v1.26/docs/reference/config/analysis for more information about causes and resolutions.`);
+  }
   if (messages.length === 0) {
-    const target = args.allNamespaces ? 'all namespaces' : `namespace: ${args.namespace ?? 'default'}`;
     const unreadable = new Set(errors.map((e) => e.file)).size;
     if (unreadable === 0) io.err(noIssuesLine(files.map((f) => f.name), target));
     else io.err(`No validation issues found when analyzing ${target} (but ${unreadable} ${unreadable === 1 ? 'file' : 'files'} could not be parsed).`);

@@ -44,6 +44,9 @@ describe('npm run analyze', () => {
     const r = await run(broken);
     expect(r.code).toBe(0);
     expect(r.out).toBe(`Error [IST0101] (VirtualService default/reviews ${broken}:10) Referenced host+subset in destinationrule not found: "reviews+v3"`);
+    expect(r.err).toBe(
+      'Error: Analyzers found issues when analyzing namespace: default.\nSee https://istio.io/v1.26/docs/reference/config/analysis for more information about causes and resolutions.',
+    );
   });
 
   it('prints JSON objects with the six fields', async () => {
