@@ -7,7 +7,7 @@
  */
 import { isNode, type Document } from 'yaml';
 import { checkManifests } from '../../../lib/istio/check';
-import { InputLimitError, Lines, parseInput, toValue, type InputBounds, type InputLimit } from '../../../lib/istio/check/yaml-input';
+import { InputLimitError, Lines, parseInput, toValue, type InputBounds, type InputLimit, type ParsedInput } from '../../../lib/istio/check/yaml-input';
 import { formatPath, locatePath, type ParsedYaml, type PathSegment } from '../../../lib/yaml/paths';
 import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_YAML } from './limits';
 
@@ -73,7 +73,7 @@ export function checkInput(text: string, expectedKinds: readonly string[], input
     const { code, message } = limitMessages[e.limit];
     return { severity: 'error', code, message: message(text), path: '', ...(e.limit === 'size' ? {} : { line: at.line, column: at.col }), source: index === undefined ? { input } : { input, index, path: '' } };
   };
-  let parsed: ParsedYaml;
+  let parsed: ParsedInput;
   try {
     parsed = parseInput(text, simulatorBounds);
   } catch (e) {
@@ -121,7 +121,7 @@ export function checkInput(text: string, expectedKinds: readonly string[], input
   // API server's own message: it never explains a typo as if it were valid config. Documents of other kinds
   // are already named as skipped, so their own problems are not the simulator's to report.
   const skippedIndexes = new Set(skipped.map((o) => o.index));
-  for (const d of checkManifests(text, { fileName: input }).diagnostics) {
+  for (const d of checkManifests(text, { fileName: input, parsed }).diagnostics) {
     if (d.source.index !== undefined && skippedIndexes.has(d.source.index)) continue;
     const found: Diagnostic = { severity: d.severity, code: d.code, message: d.message, path: d.path, line: d.line, column: d.column, source: { input, index: d.source.index, path: d.path } };
     if (d.severity === 'error') return fail(found, parsed);

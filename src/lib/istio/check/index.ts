@@ -75,7 +75,7 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
   const diagnostics: Diagnostic[] = [];
   let parsed: ParsedInput;
   try {
-    parsed = parseInput(text);
+    parsed = options.parsed ?? parseInput(text);
   } catch (e) {
     if (!(e instanceof InputLimitError)) throw e;
     const { line, column } = lineColumn(text, e.offset);

@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../yaml/field-path';
+import type { ParsedInput } from './yaml-input';
 
 /**
  * What the checker reports, one finding per problem, worded as `kubectl apply` against an Istio 1.26 cluster
@@ -85,4 +86,6 @@ export interface CheckOptions {
   fileName?: string;
   /** Added to every reported line (when the text is a part of a larger file). */
   lineOffset?: number;
+  /** The text already read by `parseInput` (a simulator reads it under its own bounds): not read again. */
+  parsed?: ParsedInput;
 }
