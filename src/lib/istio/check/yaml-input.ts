@@ -105,9 +105,12 @@ function scan(text: string, bounds: InputBounds): void {
       if (flow > bounds.maxDepth) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, i, 'depth');
     } else if ((c === 93 || c === 125) && flow > 0) flow--;
   }
+  // The last line has no newline to end it.
+  if (text.length - lineStart > bounds.maxDepth * 2) {
+    const m = deepDashes.exec(text.slice(lineStart));
+    if (m) throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, lineStart + m.index, 'depth');
+  }
 }
-
-const lineStartOfLast = (text: string) => text.lastIndexOf('\n') + 1;
 
 export function parseInput(text: string, bounds: InputBounds = limits): ParsedInput {
   if (text.length > bounds.maxChars) {
@@ -118,9 +121,6 @@ export function parseInput(text: string, bounds: InputBounds = limits): ParsedIn
     );
   }
   scan(text, bounds);
-  if (text.length - lineStartOfLast(text) > bounds.maxDepth * 2 && dashRun(bounds.maxDepth).test(text.slice(lineStartOfLast(text)))) {
-    throw new InputLimitError(`nesting deeper than ${bounds.maxDepth} levels`, lineStartOfLast(text), 'depth');
-  }
   const lineCounter = new Lines(text);
   // Duplicate keys are found while converting (toValue): the parser's own check costs more than the parse.
   const documents = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: false });
