@@ -5,6 +5,7 @@
  */
 import { analyzeFiles } from '~/lib/istio/analyze';
 import { checkManifests, limits } from '~/lib/istio/check';
+import { parseInput, type ParsedInput } from '~/lib/istio/check/yaml-input';
 import { contextSets } from './context-sets';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -37,7 +38,14 @@ export const inputName = 'input.yaml';
 const levelOf = { Error: 'error', Warning: 'warning', Info: 'info' } as const;
 
 export function runCheck(text: string, context: readonly string[] = []): CheckOutcome {
-  const checked = checkManifests(text, { fileName: inputName });
+  // Read once: the checker and the analyzer share the parsed text (the parse is most of the work).
+  let parsed: ParsedInput | undefined;
+  try {
+    parsed = parseInput(text);
+  } catch {
+    // A bound was passed: checkManifests reports it, and the analyzer does not run.
+  }
+  const checked = checkManifests(text, { fileName: inputName, ...(parsed ? { parsed } : {}) });
   const findings: Finding[] = checked.diagnostics.map((d) => ({
     severity: d.severity,
     code: d.code,
@@ -50,7 +58,7 @@ export function runCheck(text: string, context: readonly string[] = []): CheckOu
   const limitHit = checked.diagnostics.find((d) => d.code === 'input-limit');
   const unknownContext = context.filter((name) => !contextSets.has(name));
   if (!limitHit) {
-    const files = [{ name: inputName, text }, ...context.flatMap((name) => (contextSets.has(name) ? [{ name: `${name}.yaml`, text: contextSets.get(name)!.text }] : []))];
+    const files = [{ name: inputName, text, ...(parsed ? { parsed } : {}) }, ...context.flatMap((name) => (contextSets.has(name) ? [{ name: `${name}.yaml`, text: contextSets.get(name)!.text }] : []))];
     // IST0106/IST0133 would repeat istiod's webhook checks, which the checker has just reported at the exact
     // field: the analyzer's schema check is turned off rather than run twice.
     const analyzed = analyzeFiles(files, { runtimeResources: true, allNamespaces: true, namespace: 'default', schemaCheck: () => [] });

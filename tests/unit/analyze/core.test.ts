@@ -1,5 +1,6 @@
 /** Loading, printing, ordering and namespace rules of the analyzer, and hostile input. */
 import { describe, expect, it } from 'vitest';
+import { parseInput } from '~/lib/istio/check/yaml-input';
 import { analyzeFiles, formatMessage, goFormat, loadResources, MAX_FILE_BYTES, messageTypes, noIssuesLine, sortAndDedupe, type AnalysisMessage } from '~/lib/istio/analyze';
 
 const subsetVs = (ns = '') => `# a comment opens the document
@@ -113,6 +114,23 @@ describe('namespaces', () => {
   it('honours the analyze-suppress annotation', () => {
     const text = subsetVs().replace('  name: reviews\n', '  name: reviews\n  annotations:\n    galley.istio.io/analyze-suppress: IST0101\n');
     expect(analyzeFiles([{ name: 'r.yaml', text }]).messages).toEqual([]);
+  });
+});
+
+describe('reading files', () => {
+  it('keeps the last value of a key set twice, as istioctl\'s non-strict YAML decoder does', () => {
+    // pilot/pkg/config/file/store.go converts each document with k8s.io/apimachinery's yaml.ToJSON (not strict).
+    const text = subsetVs().replace('subset: v3', 'subset: v1\n        subset: v3');
+    const { messages, errors } = analyzeFiles([{ name: 'r.yaml', text }]);
+    expect(errors).toEqual([]);
+    expect(messages.map((m) => m.message)).toEqual(['Referenced host+subset in destinationrule not found: "reviews+v3"']);
+  });
+
+  it('reads what the checker already read instead of parsing the text again', () => {
+    const text = subsetVs();
+    // Values come from `parsed` (read from a text naming subset v4); the text itself only gives line numbers.
+    const { messages } = analyzeFiles([{ name: 'r.yaml', text, parsed: parseInput(text.replace('v3', 'v4')) }]);
+    expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual(['11 Referenced host+subset in destinationrule not found: "reviews+v4"']);
   });
 });
 

@@ -1,17 +1,21 @@
 /**
  * Reads manifest files into the resources the analyzers see, the way istioctl's file source does
- * (pilot/pkg/config/file/store.go): documents split at `---` lines, a resource's line is the first line of
+ * (pilot/pkg/config/file/store.go): YAML 1.1 read by the checker's reader (the file source converts each
+ * document with the Kubernetes YAML decoder), documents split at `---` lines, a resource's line is the first line of
  * its document that is neither blank nor `---`, and every scalar field is mapped to the line of its value
  * (`{.spec.http[0].route[0].destination.host}` → 14) so that a message can point at the field it is about.
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
-import { parseYaml } from '../../yaml/paths';
+import type { LinePositions } from '../../yaml/paths';
+import { InputLimitError, limits, parseInput, toValue, type InputBounds, type ParsedInput } from '../check/yaml-input';
 import { lookupKind } from './kinds';
 
 export interface SourceFile {
   /** File name as the user gave it; it is printed in messages. */
   name: string;
   text: string;
+  /** The text as the checker's reader already read it (`parseInput`), so a caller that checked it does not parse it twice. */
+  parsed?: ParsedInput;
 }
 
 export interface Resource {
@@ -51,6 +55,8 @@ export interface LoadOptions {
 
 /** Largest file the analyzer reads; bigger input gets a clear error instead of a frozen page. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** The checker's reader (YAML 1.1 as the Kubernetes decoder reads it, bounded work) with the analyzer's file size. */
+const fileBounds: InputBounds = { ...limits, maxChars: MAX_FILE_BYTES };
 /** Namespaces istioctl never analyzes (pkg/kube/inject IgnoredNamespaces). */
 export const ignoredNamespaces: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']);
 
@@ -76,11 +82,12 @@ export function loadResources(files: readonly SourceFile[], options: LoadOptions
 }
 
 function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): Resource[] {
-  let parsed: ReturnType<typeof parseYaml>;
+  let parsed: ParsedInput;
   try {
-    parsed = parseYaml(file.text);
+    parsed = file.parsed ?? parseInput(file.text, fileBounds);
   } catch (e) {
-    errors.push({ file: file.name, line: 1, message: `cannot parse YAML: ${(e as Error).message}` });
+    if (!(e instanceof InputLimitError)) throw e;
+    errors.push({ file: file.name, line: lineOf(file.text, e.offset), message: `cannot read the file: ${e.message}` });
     return [];
   }
   const { documents, lineCounter } = parsed;
@@ -93,16 +100,17 @@ function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): 
     const start = documentStartLine(lines, separators, contentLine);
     const firstError = doc.errors[0];
     if (firstError) {
-      const at = firstError.linePos?.[0]?.line ?? start;
-      errors.push({ file: file.name, line: at, message: `YAML syntax error: ${firstError.message.split('\n')[0]}` });
+      const first = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      errors.push({ file: file.name, line: lineCounter.linePos(firstError.pos[0]).line, message: `YAML syntax error: ${first}` });
       return;
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: 100 });
+      // A key set twice keeps its last value, as the non-strict decoder istioctl uses does (no error).
+      value = doc.contents === null ? null : toValue(doc, fileBounds).value;
     } catch (e) {
-      const why = e instanceof RangeError ? 'nesting is too deep' : (e as Error).message;
-      errors.push({ file: file.name, line: start, message: `cannot read document ${index + 1}: ${why}` });
+      if (!(e instanceof InputLimitError)) throw e;
+      errors.push({ file: file.name, line: start, message: `cannot read document ${index + 1}: ${e.message}` });
       return;
     }
     if (value === null || value === undefined) return;
@@ -114,6 +122,12 @@ function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): 
     if (r) out.push(r);
   });
   return out;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** istioctl's resource line: the first line after the previous `---` that is not empty. */
@@ -136,7 +150,7 @@ function toResource(
   document: number,
   line: number,
   doc: Document.Parsed,
-  lineCounter: ReturnType<typeof parseYaml>['lineCounter'],
+  lineCounter: LinePositions,
   options: LoadOptions,
   errors: LoadError[],
 ): Resource | undefined {
@@ -173,7 +187,7 @@ function toResource(
   };
 }
 
-function collectFieldLines(node: unknown, path: string, out: Map<string, number>, lineCounter: ReturnType<typeof parseYaml>['lineCounter']): void {
+function collectFieldLines(node: unknown, path: string, out: Map<string, number>, lineCounter: LinePositions): void {
   if (!isMap(node)) return;
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
