@@ -5,7 +5,7 @@
  */
 import { analyzeFiles } from '~/lib/istio/analyze';
 import { checkManifests, limits } from '~/lib/istio/check';
-import { parseInput, type ParsedInput } from '~/lib/istio/check/yaml-input';
+import { readOnce } from '~/lib/istio/check/yaml-input';
 import { contextSets } from './context-sets';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -38,13 +38,8 @@ export const inputName = 'input.yaml';
 const levelOf = { Error: 'error', Warning: 'warning', Info: 'info' } as const;
 
 export function runCheck(text: string, context: readonly string[] = []): CheckOutcome {
-  // Read once: the checker and the analyzer share the parsed text (the parse is most of the work).
-  let parsed: ParsedInput | undefined;
-  try {
-    parsed = parseInput(text);
-  } catch {
-    // A bound was passed: checkManifests reports it, and the analyzer does not run.
-  }
+  // The checker and the analyzer share one parse (most of the work).
+  const parsed = readOnce(text);
   const checked = checkManifests(text, { fileName: inputName, ...(parsed ? { parsed } : {}) });
   const findings: Finding[] = checked.diagnostics.map((d) => ({
     severity: d.severity,

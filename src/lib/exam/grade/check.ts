@@ -10,6 +10,7 @@
  */
 import { checkManifests } from '../../istio/check';
 import { analyzeFiles } from '../../istio/analyze';
+import { readOnce } from '../../istio/check/yaml-input';
 import type { ClusterObject, Diagnostic } from '../types';
 
 /** Answers larger than this are refused with a message (an exam answer is a few KB). */
@@ -30,7 +31,9 @@ export function checkAnswer(text: string, options: { fileName: string; namespace
     return { documents, diagnostics };
   }
   const namespace = options.namespace ?? 'default';
-  const checked = checkManifests(text, { fileName: options.fileName });
+  // The checker and the analyzer share one parse.
+  const parsed = readOnce(text);
+  const checked = checkManifests(text, { fileName: options.fileName, ...(parsed ? { parsed } : {}) });
   for (const d of checked.diagnostics) {
     diagnostics.push({ severity: d.severity, code: d.code, source: 'schema', message: `${options.fileName}:${d.line}: ${d.message}`, line: d.line });
   }
@@ -42,7 +45,7 @@ export function checkAnswer(text: string, options: { fileName: string; namespace
     documents.push({ kind: doc.kind, name: doc.name, namespace: doc.namespace ?? namespace, value, line: doc.line });
   }
   if (options.context !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
-    const files = [{ name: 'context.yaml', text: options.context }, { name: options.fileName, text }];
+    const files = [{ name: 'context.yaml', text: options.context }, { name: options.fileName, text, ...(parsed ? { parsed } : {}) }];
     for (const m of analyzeFiles(files, { namespace, allNamespaces: true }).messages) {
       if (m.file !== options.fileName) continue;
       const severity = m.level === 'Error' ? 'error' : m.level === 'Warning' ? 'warning' : 'info';

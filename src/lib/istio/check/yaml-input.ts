@@ -131,6 +131,19 @@ export function parseInput(text: string, bounds: InputBounds = limits): ParsedIn
   return { documents: list, lineCounter };
 }
 
+/**
+ * The input read once, to hand to both the checker and the analyzer (`CheckOptions.parsed`,
+ * `SourceFile.parsed`); undefined when a bound stops it, which checkManifests then reports.
+ */
+export function readOnce(text: string): ParsedInput | undefined {
+  try {
+    return parseInput(text);
+  } catch (e) {
+    if (e instanceof InputLimitError) return undefined;
+    throw e;
+  }
+}
+
 /** Sets a field as an own data property, whatever its name (assignment to `__proto__` would set the prototype). */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
