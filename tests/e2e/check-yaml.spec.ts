@@ -190,7 +190,7 @@ test('a paste over the size limit is refused with the limit named, and the text 
   expect(await page.locator('#check-yaml-input').inputValue()).toHaveLength(chars);
 });
 
-test('budget report: time to check a 64 KB multi-document file (not asserted)', async ({ page }, info) => {
+test('a 64 KB multi-document paste is checked in the worker, every document counted (its time: npm run bench)', async ({ page }) => {
   await openEditor(page);
   await page.keyboard.insertText(typo);
   await expect(status(page)).toContainText('2 findings', slow); // worker started and warm
@@ -224,9 +224,7 @@ spec:
     data.setData('text/plain', pasted);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
-  await expect(status(page)).toContainText(/in \d{3} documents/, slow);
-  const ms = await page.locator('[data-check-results]').getAttribute('data-ms');
-  info.annotations.push({ type: 'budget', description: `64 KB (${text.length} chars) checked in the worker in ${ms} ms` });
-  console.log(`budget: 64 KB multi-document check in the worker: ${ms} ms`);
-  expect(Number(ms)).toBeGreaterThan(0);
+  const documents = text.split('\n---\n').length;
+  await expect(status(page)).toContainText(`in ${documents} documents`, slow);
+  expect(Number(await page.locator('[data-check-results]').getAttribute('data-ms'))).toBeGreaterThan(0);
 });

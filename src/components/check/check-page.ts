@@ -66,6 +66,8 @@ class CheckPage {
       textarea.value = shared.text;
       for (const box of contexts) box.checked = shared.context.includes(box.value);
     }
+    // Start the worker now: it loads the checker while the reader types or pastes.
+    this.ensureWorker();
     void this.loadEditor();
     if (shared) await this.check();
   }

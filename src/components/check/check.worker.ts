@@ -2,6 +2,7 @@
 /**
  * Runs the checker and the analyzer off the main thread. The page sends `{ id, text, context }` and gets
  * `{ id, outcome, ms }` back, or `{ id, error }` if the check threw.
+ * The page starts it on the reader's first sign of intent, so the checker is loaded before the first check.
  */
 import { runCheck } from './run-check';
 
