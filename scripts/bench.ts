@@ -161,7 +161,7 @@ async function main() {
       if (mod.measureCheatSheetPdfs) pdf = await mod.measureCheatSheetPdfs(browser, base);
     }
     const { measureChecker } = await import('./bench-checker');
-    const checker = await measureChecker(browser);
+    const checker = await measureChecker(browser, base);
     const examBench = await import('./bench-exam');
     const exam = { grading: examBench.measureGrading(), ...(await examBench.measureMockOpen(browser, base)) };
     await browser.close();
