@@ -98,7 +98,6 @@ describeSimulator({
   name: 'authz evaluator',
   url,
   tag: 'authz-sim',
-  kit: true,
   noJsText: 'Allowed: the request reaches the workload',
   change: async (sim) => {
     const before = await runs(sim);

@@ -69,7 +69,6 @@ describeSimulator({
   name: 'canary',
   url,
   tag: 'canary-slider',
-  kit: true,
   noJsText: 'v1 gets 90%, v2 gets 10%',
   change: async (sim) => {
     await sim.getByRole('slider').fill('30');

@@ -98,7 +98,6 @@ describeSimulator({
   name: 'mTLS resolver',
   url,
   tag: 'mtls-sim',
-  kit: true,
   noJsText: 'PERMISSIVE',
   change: async (sim) => {
     const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });

@@ -126,7 +126,6 @@ describeSimulator({
   name: 'route simulator',
   url,
   tag: 'route-sim',
-  kit: true,
   noJsText: 'Routed by rule 0 to reviews v2',
   change: async (sim) => {
     const before = await runs(sim);

@@ -83,6 +83,11 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       if (!p && b.dataset['preset'] !== 'page') return;
       for (const other of this.querySelectorAll<HTMLButtonElement>('button[data-preset]')) other.setAttribute('aria-pressed', String(other === b));
       for (const k of spec.fields) {
+        const group = this.radios(k);
+        if (group) {
+          group.value = p ? String(p.fields[k]) : (this.defaultRadio(group)?.value ?? '');
+          continue;
+        }
         const el = this.field(k);
         if (!el) continue;
         if (el.type === 'checkbox') el.checked = p ? p.fields[k] === 'true' : el.defaultChecked;
@@ -95,17 +100,32 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       void this.run();
     }
 
+    /** A field written as radio buttons sharing one name. */
+    private radios(name: string): RadioNodeList | null {
+      const group = this.form.elements.namedItem(name);
+      return group instanceof RadioNodeList ? group : null;
+    }
+
+    private defaultRadio(group: RadioNodeList): HTMLInputElement | undefined {
+      return [...group].find((r): r is HTMLInputElement => r instanceof HTMLInputElement && r.defaultChecked);
+    }
+
     private field(name: string): HTMLInputElement | null {
       const el = this.form.elements.namedItem(name);
       return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? (el as HTMLInputElement) : null;
     }
 
-    /** The fields' values, or (`initial`) the values the page was built with. A checkbox reads 'true' or 'false'. */
+    /**
+     * The fields' values, or (`initial`) the values the page was built with. A checkbox reads 'true' or
+     * 'false'; radio buttons sharing a name read the chosen one's value.
+     */
     private read(initial = false): F {
       const out: Record<string, string> = {};
       for (const k of spec.fields) {
+        const group = this.radios(k);
         const el = this.field(k);
-        if (!el) out[k] = '';
+        if (group) out[k] = initial ? (this.defaultRadio(group)?.value ?? '') : group.value;
+        else if (!el) out[k] = '';
         else if (el.type === 'checkbox') out[k] = String(initial ? el.defaultChecked : el.checked);
         else if (!initial) out[k] = el.value;
         else if (el instanceof HTMLSelectElement) out[k] = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;
