@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchErrors } from './support/site';
-import { describeSimulator, enhanced } from './support/simulator';
+import { describeSimulator, enhanced, holdUpgrade } from './support/simulator';
 
 const url = '/fundamentals/sidecar-vs-ambient/';
 const tag = 'request-path-stepper';
@@ -71,6 +71,21 @@ test('request path: keyboard only', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(sim.getByRole('checkbox', { name: /waypoint/ })).toBeChecked();
   await expect(sim.getByRole('status')).toContainText('Hop 1 of 7');
+});
+
+test('request path: hops stepped before the script arrives are kept', async ({ page }) => {
+  const release = await holdUpgrade(page);
+  await page.goto(url);
+  const sim = page.locator(tag);
+  await enhanced(sim);
+  await sim.getByRole('button', { name: 'Next hop' }).click();
+  await sim.getByRole('button', { name: 'Next hop' }).click();
+  await page.keyboard.press('ArrowRight');
+  // All three happened before the element module arrived.
+  await expect(sim).not.toHaveAttribute('data-upgraded', 'true');
+  release();
+  await expect(sim.getByRole('status')).toContainText('Hop 4 of 6, Sidecar mode: Mutual TLS between the sidecars');
+  await expect(sim.getByText('Hop 4 of 6', { exact: true })).toBeVisible();
 });
 
 describeSimulator({

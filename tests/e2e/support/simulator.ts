@@ -1,7 +1,7 @@
 /**
  * The contract every simulator (all on the kit, src/components/sim/kit/) meets, run once per simulator by
  * `describeSimulator(...)`: the page reads without JavaScript, no axe violations in both themes after a
- * change, usable 360 px wide, keyboard reach, the engine loaded on intent, and a battery of hostile inputs
+ * change, usable 360 px wide, keyboard reach, the element module and the engine loaded on intent, and a battery of hostile inputs
  * answered with a message while the main thread stays free. Tests wait for state (`data-runs`,
  * `aria-busy`, text), never for time.
  */
@@ -33,9 +33,24 @@ export interface SimulatorContract {
   hostile?: HostileCase[];
 }
 
-/** Waits for the custom element to be upgraded: every simulator sets `data-enhanced` once its script runs. */
+/**
+ * Waits until the simulator's controls are live: the kit's bootstrap (kit/boot.ts) sets `data-enhanced`
+ * when the page loads; the element module follows on intent (`data-upgraded`), and what the reader did in
+ * between is replayed.
+ */
 export async function enhanced(sim: Locator): Promise<void> {
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
+}
+
+/** Holds back every simulator element module until `release()` is called, to act before the upgrade. */
+export async function holdUpgrade(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/element\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
 }
 
 /** Finished runs of a simulator. */
@@ -146,16 +161,21 @@ export function describeSimulator(c: SimulatorContract): void {
       expect(reached.size).toBeGreaterThanOrEqual(stops);
     });
 
-    test('the engine is loaded on intent, not with the page', async ({ page }) => {
+    test('the element and the engine are loaded on intent, not with the page', async ({ page }) => {
+      const elements: string[] = [];
       const workers: string[] = [];
       page.on('request', (r) => {
+        if (/\/element\.[^/]*\.js$/.test(r.url())) elements.push(r.url());
         if (/\/worker-[^/]*\.js$/.test(r.url())) workers.push(r.url());
       });
-      await page.goto(c.url);
+      await page.goto(c.url, { waitUntil: 'networkidle' });
       const sim = page.locator(c.tag);
       await enhanced(sim);
+      expect(elements).toEqual([]);
       expect(workers).toEqual([]);
       await sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first().focus();
+      await expect(sim).toHaveAttribute('data-upgraded', 'true');
+      expect(elements.length).toBeGreaterThan(0);
       await expect.poll(() => workers.length).toBeGreaterThan(0);
     });
 
