@@ -1,9 +1,9 @@
 /**
  * The contract every simulator (all on the kit, src/components/sim/kit/) meets, run once per simulator by
  * `describeSimulator(...)`: the page reads without JavaScript, no axe violations in both themes after a
- * change, usable 360 px wide, keyboard reach, the element module and the engine loaded on intent, and a battery of hostile inputs
- * answered with a message while the main thread stays free. Tests wait for state (`data-runs`,
- * `aria-busy`, text), never for time.
+ * change, usable 360 px wide, keyboard reach, the element module and the engine loaded on intent, and a
+ * battery of hostile inputs answered with a message while the main thread stays free. Tests wait for
+ * state (`data-runs`, `aria-busy`, text), never for time.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeBothThemes, watchErrors } from './site';
