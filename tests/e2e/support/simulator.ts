@@ -179,6 +179,21 @@ export function describeSimulator(c: SimulatorContract): void {
       await expect.poll(() => workers.length).toBeGreaterThan(0);
     });
 
+    test('a failed download of the element says so, and the next sign of intent loads it', async ({ page }) => {
+      await page.route(/\/_astro\/element\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      await page.goto(c.url);
+      const sim = page.locator(c.tag);
+      await enhanced(sim);
+      const field = sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first();
+      await field.focus();
+      await expect(sim.locator('.sim-error')).toHaveText(/could not load its script \(network problem\?\)/);
+      await page.unrouteAll();
+      await field.blur();
+      await field.focus();
+      await expect(sim).toHaveAttribute('data-upgraded', 'true');
+      await expect(sim.locator('.sim-error')).toBeHidden();
+    });
+
     for (const h of c.hostile ?? []) {
       test(`hostile input: ${h.name}`, async ({ page }) => {
         test.slow();
