@@ -94,13 +94,12 @@ async function main() {
   pick('commands page', '/commands/');
   pick('mock exam page', '/mock-exam/');
   pick('cheat sheet', pages.find((p) => p.startsWith('/cheat-sheets/') && p !== '/cheat-sheets/'));
-  // A simulator is one of our custom elements named for what it is (route-sim, fault-lab, jwt-matrix, canary-slider).
-  const simulatorTag = /-(sim|lab|matrix|slider)$/;
+  // A simulator is a custom element framed by the kit's SimShell (class "sim"): route-sim, fault-lab, ...
   for (const p of pages) {
     const file = join(dist, p, 'index.html');
     if (!existsSync(file)) continue;
     const html = readFileSync(file, 'utf8');
-    const tags = new Set([...html.matchAll(/<\/([a-z]+-[a-z-]+)>/g)].map((m) => m[1]!).filter((t) => simulatorTag.test(t)));
+    const tags = new Set([...html.matchAll(/<([a-z]+-[a-z-]+) class="sim not-content"/g)].map((m) => m[1]!));
     if (tags.size > 0) pick(`simulator: ${[...tags].join(', ')}`, p);
   }
 

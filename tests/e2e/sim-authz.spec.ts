@@ -20,7 +20,7 @@ test('authz evaluator: presets and edits change the decision and the path taken'
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('authz-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const status = sim.getByRole('status');
   await sim.getByRole('combobox', { name: 'Method' }).selectOption('POST');
@@ -51,7 +51,7 @@ test('authz evaluator: presets and edits change the decision and the path taken'
 test('authz evaluator: bad input keeps the last good result and names the line or field', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('authz-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /AuthorizationPolicies/ });
   await sim.getByRole('button', { name: 'Evaluate the request' }).click();
@@ -76,7 +76,7 @@ test('authz evaluator: bad input keeps the last good result and names the line o
 test('authz evaluator: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('authz-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Deny all in a namespace' }).focus();
   await page.keyboard.press('Enter');
@@ -98,7 +98,6 @@ describeSimulator({
   name: 'authz evaluator',
   url,
   tag: 'authz-sim',
-  kit: true,
   noJsText: 'Allowed: the request reaches the workload',
   change: async (sim) => {
     const before = await runs(sim);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchErrors } from './support/site';
-import { describeSimulator } from './support/simulator';
+import { describeSimulator, enhanced, holdUpgrade } from './support/simulator';
 
 const url = '/traffic/traffic-shifting/';
 
@@ -65,11 +65,22 @@ test('canary: keyboard only', async ({ page }) => {
   await expect(sim.locator('.cs-yaml')).toContainText('weight: 86');
 });
 
+test('canary: the slider moved before the script arrives keeps the weights in step', async ({ page }) => {
+  const release = await holdUpgrade(page);
+  await page.goto(url);
+  const sim = page.locator('canary-slider');
+  await enhanced(sim);
+  await sim.getByRole('slider', { name: 'Share of v2 (%)' }).fill('40');
+  await expect(sim).not.toHaveAttribute('data-upgraded', 'true');
+  release();
+  await expect(sim.getByRole('spinbutton', { name: 'weight of v2' })).toHaveValue('40');
+  await expect(sim.getByRole('status')).toContainText('v1 gets 60%, v2 gets 40%');
+});
+
 describeSimulator({
   name: 'canary',
   url,
   tag: 'canary-slider',
-  kit: true,
   noJsText: 'v1 gets 90%, v2 gets 10%',
   change: async (sim) => {
     await sim.getByRole('slider').fill('30');

@@ -79,7 +79,6 @@ describeSimulator({
   name: 'jwt matrix',
   url,
   tag: 'jwt-matrix',
-  kit: true,
   noJsText: '401',
   change: async (sim) => {
     await sim.getByRole('textbox', { name: 'sub', exact: true }).fill('bob');

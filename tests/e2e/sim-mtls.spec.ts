@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { watchErrors } from './support/site';
-import { describeSimulator, hostileYaml, ranSince, runs } from './support/simulator';
+import { describeSimulator, enhanced, holdUpgrade, hostileYaml, ranSince, runs } from './support/simulator';
 
 /** SIM_PAGE points the spec at another page holding the simulator (used while the pages were written). */
 const url = process.env['SIM_PAGE'] ?? '/security/mtls-peer-authentication/';
@@ -22,7 +22,7 @@ test('mTLS resolver: a policy change updates the cells and marks what changed', 
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('mtls-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
   await yaml.fill((await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE'));
@@ -42,7 +42,7 @@ test('mTLS resolver: a policy change updates the cells and marks what changed', 
 test('mTLS resolver: bad input names the line or field and keeps the grid', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('mtls-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
   await yaml.fill((await yaml.inputValue()).replace('mode: STRICT', 'mode: MUTUAL'));
@@ -62,7 +62,7 @@ test('mTLS resolver: bad input names the line or field and keeps the grid', asyn
 test('mTLS resolver: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('mtls-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Workload port exception' }).focus();
   await page.keyboard.press('Enter');
@@ -94,11 +94,26 @@ test('mTLS resolver: the changed count is the same whichever run (typed or butto
   await expect(sim.getByRole('status')).toContainText('1 DISABLE; 1 changed');
 });
 
+test('mTLS resolver: an edit and a run before the script arrives are kept, and the page does not reload', async ({ page }) => {
+  const release = await holdUpgrade(page);
+  await page.goto(url);
+  const sim = page.locator('mtls-sim');
+  await enhanced(sim);
+  const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });
+  const edited = (await yaml.inputValue()).replace('mode: PERMISSIVE', 'mode: DISABLE');
+  await yaml.fill(edited);
+  await sim.getByRole('button', { name: 'Resolve the modes' }).click();
+  await expect(sim).not.toHaveAttribute('data-upgraded', 'true');
+  release();
+  await expect(sim.getByRole('status')).toContainText('1 DISABLE; 1 changed');
+  expect(page.url()).not.toContain('?');
+  expect(await yaml.inputValue()).toBe(edited);
+});
+
 describeSimulator({
   name: 'mTLS resolver',
   url,
   tag: 'mtls-sim',
-  kit: true,
   noJsText: 'PERMISSIVE',
   change: async (sim) => {
     const yaml = sim.getByRole('textbox', { name: /PeerAuthentications/ });

@@ -113,7 +113,6 @@ describeSimulator({
   name: 'outlier lab',
   url: outlierUrl,
   tag: 'outlier-lab',
-  kit: true,
   noJsText: '1,800 requests over 180 s',
   change: async (lab) => {
     await lab.getByRole('spinbutton', { name: 'maxEjectionPercent' }).fill('50');
@@ -128,7 +127,6 @@ describeSimulator({
   name: 'fault lab',
   url: faultUrl,
   tag: 'fault-lab',
-  kit: true,
   noJsText: /delay/i,
   change: async (fl) => {
     await fl.getByRole('textbox', { name: 'Seed' }).fill('seed-2');

@@ -20,7 +20,7 @@ test('route simulator: change the request and the YAML, see the rule, the reason
   const errors = watchErrors(page);
   await page.goto(url);
   const sim = page.locator('route-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const status = sim.getByRole('status');
   await sim.getByRole('textbox', { name: /Headers/ }).fill('end-user: mary');
@@ -47,7 +47,7 @@ test('route simulator: change the request and the YAML, see the rule, the reason
 test('route simulator: bad input keeps the text and the last good result, and names the line', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('route-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   const yaml = sim.getByRole('textbox', { name: /VirtualService, then DestinationRules/ });
   await sim.getByRole('button', { name: 'Route the request' }).click();
@@ -81,7 +81,7 @@ test('route simulator: a 64 KB VirtualService and a pathological regex get an an
   test.slow();
   await page.goto(url);
   const sim = page.locator('route-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   let text = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: big\nspec:\n  hosts: [reviews]\n  http:\n';
   for (let i = 0; text.length < 64 * 1024; i++) text += `  - match:\n    - uri:\n        regex: "/v${i}/(a+)+$"\n    route:\n    - destination:\n        host: reviews\n`;
@@ -100,7 +100,7 @@ test('route simulator: a 64 KB VirtualService and a pathological regex get an an
 test('route simulator: keyboard only', async ({ page }) => {
   await page.goto(url);
   const sim = page.locator('route-sim');
-  // Wait until the element is upgraded: before that a click does nothing.
+  // Wait until the controls are live (kit/boot.ts).
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
   await sim.getByRole('button', { name: 'Weighted split 80/20' }).focus();
   await page.keyboard.press('Enter');
@@ -126,7 +126,6 @@ describeSimulator({
   name: 'route simulator',
   url,
   tag: 'route-sim',
-  kit: true,
   noJsText: 'Routed by rule 0 to reviews v2',
   change: async (sim) => {
     const before = await runs(sim);

@@ -1,9 +1,9 @@
 /**
- * The contract every simulator meets, run once per simulator by `describeSimulator(...)`: the page reads
- * without JavaScript, no axe violations in both themes after a change, usable 360 px wide, keyboard
- * reach, the engine loaded on intent (kit simulators), and a battery of hostile inputs answered with a
- * message while the main thread stays free. Tests wait for state (`data-runs`, `aria-busy`, text), never
- * for time.
+ * The contract every simulator (all on the kit, src/components/sim/kit/) meets, run once per simulator by
+ * `describeSimulator(...)`: the page reads without JavaScript, no axe violations in both themes after a
+ * change, usable 360 px wide, keyboard reach, the element module and the engine loaded on intent, and a
+ * battery of hostile inputs answered with a message while the main thread stays free. Tests wait for
+ * state (`data-runs`, `aria-busy`, text), never for time.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { axeBothThemes, watchErrors } from './site';
@@ -25,21 +25,35 @@ export interface SimulatorContract {
   url: string;
   /** The custom element's tag. */
   tag: string;
-  /** Kit simulators run their model in a Worker and expose `data-runs` / `aria-busy`. */
-  kit: boolean;
   /** Text the build-time result shows without JavaScript. */
   noJsText: string | RegExp;
   /** Brings the simulator into a changed state and waits for it (used before axe). */
   change: (sim: Locator) => Promise<void>;
+  /** Hostile inputs, pasted into text fields and run with the run button (`runLabel`). */
   hostile?: HostileCase[];
 }
 
-/** Waits for the custom element to be upgraded: every simulator sets `data-enhanced` once its script runs. */
+/**
+ * Waits until the simulator's controls are live: the kit's bootstrap (kit/boot.ts) sets `data-enhanced`
+ * when the page loads; the element module follows on intent (`data-upgraded`), and what the reader did in
+ * between is replayed.
+ */
 export async function enhanced(sim: Locator): Promise<void> {
   await expect(sim).toHaveAttribute('data-enhanced', 'true');
 }
 
-/** Finished runs of a kit simulator. */
+/** Holds back every simulator element module until `release()` is called, to act before the upgrade. */
+export async function holdUpgrade(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/element\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Finished runs of a simulator. */
 export async function runs(sim: Locator): Promise<number> {
   return Number((await sim.getAttribute('data-runs')) ?? '0');
 }
@@ -47,7 +61,7 @@ export async function runs(sim: Locator): Promise<number> {
 /** The longest a run may take on a loaded machine before a test gives up (a ceiling, not a wait). */
 export const RUN_CEILING_MS = 45_000;
 
-/** Waits until a kit simulator has finished more than `before` runs and is idle. */
+/** Waits until a simulator has finished more than `before` runs and is idle. */
 export async function ranSince(sim: Locator, before: number): Promise<void> {
   await expect.poll(() => runs(sim), { timeout: RUN_CEILING_MS }).toBeGreaterThan(before);
   await expect(sim.locator('.sim-result')).toHaveAttribute('aria-busy', 'false', { timeout: RUN_CEILING_MS });
@@ -92,7 +106,7 @@ export function describeSimulator(c: SimulatorContract): void {
       for (const field of await sim.locator('input, textarea, select').all()) {
         if (await field.isVisible()) await expect(field).toBeDisabled();
       }
-      if (c.kit) await expect(sim.getByText('need JavaScript')).toBeVisible();
+      await expect(sim.getByText('need JavaScript')).toBeVisible();
       await context.close();
     });
 
@@ -147,20 +161,38 @@ export function describeSimulator(c: SimulatorContract): void {
       expect(reached.size).toBeGreaterThanOrEqual(stops);
     });
 
-    if (c.kit) {
-      test('the engine is loaded on intent, not with the page', async ({ page }) => {
-        const workers: string[] = [];
-        page.on('request', (r) => {
-          if (/\/worker-[^/]*\.js$/.test(r.url())) workers.push(r.url());
-        });
-        await page.goto(c.url);
-        const sim = page.locator(c.tag);
-        await enhanced(sim);
-        expect(workers).toEqual([]);
-        await sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first().focus();
-        await expect.poll(() => workers.length).toBeGreaterThan(0);
+    test('the element and the engine are loaded on intent, not with the page', async ({ page }) => {
+      const elements: string[] = [];
+      const workers: string[] = [];
+      page.on('request', (r) => {
+        if (/\/element\.[^/]*\.js$/.test(r.url())) elements.push(r.url());
+        if (/\/worker-[^/]*\.js$/.test(r.url())) workers.push(r.url());
       });
-    }
+      await page.goto(c.url, { waitUntil: 'networkidle' });
+      const sim = page.locator(c.tag);
+      await enhanced(sim);
+      expect(elements).toEqual([]);
+      expect(workers).toEqual([]);
+      await sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first().focus();
+      await expect(sim).toHaveAttribute('data-upgraded', 'true');
+      expect(elements.length).toBeGreaterThan(0);
+      await expect.poll(() => workers.length).toBeGreaterThan(0);
+    });
+
+    test('a failed download of the element says so, and the next sign of intent loads it', async ({ page }) => {
+      await page.route(/\/_astro\/element\.[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+      await page.goto(c.url);
+      const sim = page.locator(c.tag);
+      await enhanced(sim);
+      const field = sim.locator('.sim-inputs').locator('input:not([type="hidden"]), textarea, select').first();
+      await field.focus();
+      await expect(sim.locator('.sim-error')).toHaveText(/could not load its script \(network problem\?\)/);
+      await page.unrouteAll();
+      await field.blur();
+      await field.focus();
+      await expect(sim).toHaveAttribute('data-upgraded', 'true');
+      await expect(sim.locator('.sim-error')).toBeHidden();
+    });
 
     for (const h of c.hostile ?? []) {
       test(`hostile input: ${h.name}`, async ({ page }) => {
@@ -170,21 +202,16 @@ export function describeSimulator(c: SimulatorContract): void {
         const sim = page.locator(c.tag);
         await enhanced(sim);
         // Load the engine first, so the timing below is the hostile run, not the download.
-        if (c.kit) {
-          const before = await runs(sim);
-          await sim.locator('button[type="submit"]').click();
-          await ranSince(sim, before);
-        }
-        const before = c.kit ? await runs(sim) : 0;
-        // Form simulators compute as the field changes, so the watch starts before it. Kit simulators run on
-        // submit: the watch starts after the paste, whose layout (250 KB in a text area) is the browser's work.
-        if (!c.kit) await watchLongTasks(page);
+        const first = await runs(sim);
+        await sim.locator('button[type="submit"]').click();
+        await ranSince(sim, first);
+        const before = await runs(sim);
+        // The watch starts after the paste, whose layout (250 KB in a text area) is the browser's work; the
+        // run on submit is the simulator's.
         for (const [name, value] of Object.entries(h.fields)) await setField(sim, name, value);
-        if (c.kit) await watchLongTasks(page);
-        if (c.kit) {
-          await sim.locator('button[type="submit"]').click();
-          await ranSince(sim, before);
-        }
+        await watchLongTasks(page);
+        await sim.locator('button[type="submit"]').click();
+        await ranSince(sim, before);
         await expect(sim.getByRole('status').or(sim.locator('.sim-error:visible')).filter({ hasText: h.expect })).not.toHaveCount(0);
         if (h.invalid) {
           const field = fieldNamed(sim, h.invalid);

@@ -1,8 +1,9 @@
 /**
- * The custom element every simulator is: reads its named fields, runs the model in a Worker (created on
- * the first sign of intent, so a reader who never touches the simulator downloads no engine), renders the
- * view as DOM from text, announces the verdict, and on bad input keeps the last result and everything the
- * reader typed, tying the message to its field (`aria-invalid`, `aria-describedby`).
+ * The custom element every simulator is: reads its named fields, runs the model in a Worker (this module
+ * loads on the first sign of intent, kit/boot.ts, so a reader who never touches the simulator downloads
+ * neither it nor the engine), renders the view as DOM from text, announces the verdict, and on bad input
+ * keeps the last result and everything the reader typed, tying the message to its field (`aria-invalid`,
+ * `aria-describedby`). `data-upgraded` marks an element this module has taken over.
  *
  * State for tests and assistive technology: the result region is `aria-busy` while a run is pending, and
  * `data-runs` on the element counts finished runs. Only the newest run is shown. "What changed" is always
@@ -47,17 +48,12 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
     private invalid: HTMLElement[] = [];
 
     connectedCallback(): void {
-      if (this.dataset['enhanced']) return;
+      if (this.dataset['upgraded']) return;
       this.form = this.querySelector('form')!;
       this.result = this.querySelector('.sim-result')!;
       this.status = this.querySelector('.sim-status')!;
       this.error = this.querySelector('.sim-error')!;
-      for (const el of this.querySelectorAll<HTMLElement>('.sim-presets, .sim-run')) el.hidden = false;
-      for (const el of this.querySelectorAll<HTMLElement>('.sim-nojs')) el.hidden = true;
-      this.form.querySelector<HTMLFieldSetElement>('.sim-inputs')?.removeAttribute('disabled');
       this.dataset['runs'] = '0';
-      const warm = () => void this.ensureBaseline();
-      for (const type of ['pointerenter', 'focusin', 'touchstart'] as const) this.addEventListener(type, warm, { once: true, passive: true });
       this.form.addEventListener('submit', (e) => {
         e.preventDefault();
         void this.run();
@@ -74,7 +70,14 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
         if (b) this.choosePreset(b);
       });
       spec.enhance?.(this.form);
-      this.dataset['enhanced'] = 'true';
+      this.dataset['upgraded'] = 'true';
+      // This module loads on the reader's first sign of intent (boot.ts), so the Worker starts now. Fields
+      // that already differ from the page's (typed before the upgrade, or restored by the browser) run once;
+      // the events boot.ts replays next reschedule that run rather than add one.
+      void this.ensureBaseline();
+      const now = this.read();
+      const initial = this.read(true);
+      if (spec.fields.some((k) => now[k] !== initial[k])) this.timer = setTimeout(() => void this.run(), 0);
     }
 
     private choosePreset(b: HTMLButtonElement): void {
@@ -83,6 +86,11 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       if (!p && b.dataset['preset'] !== 'page') return;
       for (const other of this.querySelectorAll<HTMLButtonElement>('button[data-preset]')) other.setAttribute('aria-pressed', String(other === b));
       for (const k of spec.fields) {
+        const group = this.radios(k);
+        if (group) {
+          group.value = p ? String(p.fields[k]) : (this.defaultRadio(group)?.value ?? '');
+          continue;
+        }
         const el = this.field(k);
         if (!el) continue;
         if (el.type === 'checkbox') el.checked = p ? p.fields[k] === 'true' : el.defaultChecked;
@@ -95,17 +103,32 @@ export function defineSim<F extends { [K in keyof F]: string }>(tag: string, spe
       void this.run();
     }
 
+    /** A field written as radio buttons sharing one name. */
+    private radios(name: string): RadioNodeList | null {
+      const group = this.form.elements.namedItem(name);
+      return group instanceof RadioNodeList ? group : null;
+    }
+
+    private defaultRadio(group: RadioNodeList): HTMLInputElement | undefined {
+      return [...group].find((r): r is HTMLInputElement => r instanceof HTMLInputElement && r.defaultChecked);
+    }
+
     private field(name: string): HTMLInputElement | null {
       const el = this.form.elements.namedItem(name);
       return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement ? (el as HTMLInputElement) : null;
     }
 
-    /** The fields' values, or (`initial`) the values the page was built with. A checkbox reads 'true' or 'false'. */
+    /**
+     * The fields' values, or (`initial`) the values the page was built with. A checkbox reads 'true' or
+     * 'false'; radio buttons sharing a name read the chosen one's value.
+     */
     private read(initial = false): F {
       const out: Record<string, string> = {};
       for (const k of spec.fields) {
+        const group = this.radios(k);
         const el = this.field(k);
-        if (!el) out[k] = '';
+        if (group) out[k] = initial ? (this.defaultRadio(group)?.value ?? '') : group.value;
+        else if (!el) out[k] = '';
         else if (el.type === 'checkbox') out[k] = String(initial ? el.defaultChecked : el.checked);
         else if (!initial) out[k] = el.value;
         else if (el instanceof HTMLSelectElement) out[k] = [...el.options].find((o) => o.defaultSelected)?.value ?? el.value;

@@ -1,7 +1,9 @@
 /**
  * A tiny view description shared by the build (HTML string, escaped) and the browser (DOM nodes built with
  * createElement + textContent). User text only ever becomes a text node or an escaped attribute value:
- * never HTML. Event handler attributes are refused.
+ * never HTML. Event handler attributes are refused. An `svg` element and everything inside it are created
+ * in the SVG namespace, so a figure can be part of a view; SVG's camelCase attributes (`viewBox`) keep
+ * their case.
  */
 export type Attrs = Record<string, string | number | boolean | undefined | null>;
 export type Child = VNode | string | number | null | undefined | false;
@@ -16,7 +18,8 @@ export function h(tag: string, attrs: Attrs | null = null, ...children: (Child |
 }
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr']);
-const SAFE_ATTR = /^(?!on)[a-z][a-z0-9-]*$/;
+const SAFE_ATTR = /^(?!on)[a-z][a-z0-9-]*$/i;
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -39,18 +42,22 @@ export function toHtml(node: Child): string {
   return `${out}</${node.tag}>`;
 }
 
-/** Builds DOM nodes in the browser: createElement, setAttribute, text nodes. No innerHTML. */
-export function toDom(node: Child, doc: Document): Node | null {
+/**
+ * Builds DOM nodes in the browser: createElement (createElementNS for `svg` and its descendants),
+ * setAttribute, text nodes. No innerHTML.
+ */
+export function toDom(node: Child, doc: Document, inSvg = false): Node | null {
   if (node === null || node === undefined || node === false) return null;
   if (typeof node === 'string' || typeof node === 'number') return doc.createTextNode(String(node));
-  const el = doc.createElement(node.tag);
+  const svg = inSvg || node.tag === 'svg';
+  const el = svg ? doc.createElementNS(SVG_NS, node.tag) : doc.createElement(node.tag);
   for (const [k, v] of Object.entries(node.attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (!SAFE_ATTR.test(k)) continue;
     el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of node.children) {
-    const n = toDom(c, doc);
+    const n = toDom(c, doc, svg);
     if (n) el.appendChild(n);
   }
   return el;

@@ -1,6 +1,6 @@
 /**
  * The hops of one request (app A calls app B's service) in each data-plane mode. `parts` name the
- * `data-part` elements of the SVG that light up for the hop. Used at build time only.
+ * `data-part` elements of the figures (figures.ts) that light up for the hop. Read by the model.
  */
 export type Scenario = 'sidecar' | 'ambient' | 'waypoint';
 
