@@ -7,8 +7,8 @@
  */
 import { parseYaml } from '../src/lib/yaml/paths';
 import { routeHttp } from '../src/lib/istio';
-import { computeRoute } from '../src/components/sim/route/model';
-import { defaultRoutePreset } from '../src/components/sim/route/presets';
+// The model only: the presets import example files with Vite's ?raw, which tsx cannot load.
+import { computeRoute, exampleRequest } from '../src/components/sim/route/model';
 
 function best(runs: number, fn: () => void): number {
   let min = Infinity;
@@ -47,7 +47,7 @@ export function measureEngine(): Array<{ scenario: string; 'best ms': number; bu
     yaml += `  - match:\n    - uri:\n        regex: "/v${i}/(a+)+$"\n      headers:\n        x-user:\n          prefix: "u${i}"\n    route:\n    - destination:\n        host: reviews\n`;
   }
   const simulator = best(8, () => {
-    computeRoute({ ...defaultRoutePreset.fields, yaml, headers: 'x-user: zzz', path: `/v3/${'a'.repeat(2000)}` });
+    computeRoute({ ...exampleRequest, yaml, headers: 'x-user: zzz', path: `/v3/${'a'.repeat(2000)}` });
   });
   const hostile = measureHostile();
   return [
@@ -60,7 +60,7 @@ export function measureEngine(): Array<{ scenario: string; 'best ms': number; bu
 
 /** The pastes of issue #10 through the route simulator's model: each must end fast with a message. */
 function measureHostile(): Array<{ scenario: string; 'best ms': number; budget: string }> {
-  const base = defaultRoutePreset.fields;
+  const base = exampleRequest;
   const head = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: big\nspec:\n  hosts: [reviews]\n  http:\n';
   const rule = (regex: string) => `  - match:\n    - uri: { regex: "${regex}" }\n    route: [{ destination: { host: reviews } }]\n`;
   const cases: Array<[string, () => unknown]> = [

@@ -21,6 +21,18 @@ export interface RouteFields {
   noEndpoints: string;
 }
 
+/** The request every preset starts from: productpage v1 asking reviews for a review as user jason. */
+export const exampleRequest: Omit<RouteFields, 'yaml'> = {
+  method: 'GET',
+  authority: 'reviews:9080',
+  path: '/reviews/0',
+  headers: 'end-user: jason',
+  gateway: 'mesh',
+  port: '',
+  sourceLabels: 'app=productpage, version=v1',
+  noEndpoints: '',
+};
+
 export const SAMPLES = 1000;
 
 export type RouteOutcome = { ok: true; decision: RouteDecision; sample: RouteSample; view: VNode; verdict: string } | Problem;

@@ -7,18 +7,7 @@ import missingSubset from '../../../examples/sim/route/missing-subset.yaml?raw';
 import split from '../../../examples/sim/route/split.yaml?raw';
 import uriOrder from '../../../examples/sim/route/uri-order.yaml?raw';
 import { exampleBody } from '../kit/example-body';
-import type { RouteFields } from './model';
-
-const base: Omit<RouteFields, 'yaml'> = {
-  method: 'GET',
-  authority: 'reviews:9080',
-  path: '/reviews/0',
-  headers: 'end-user: jason',
-  gateway: 'mesh',
-  port: '',
-  sourceLabels: 'app=productpage, version=v1',
-  noEndpoints: '',
-};
+import { exampleRequest, type RouteFields } from './model';
 
 export interface RoutePreset {
   id: string;
@@ -31,7 +20,7 @@ export const routePresets: RoutePreset[] = [
     id: 'header',
     label: 'Header match: jason → v2',
     fields: {
-      ...base,
+      ...exampleRequest,
       yaml: exampleBody(header),
     },
   },
@@ -39,7 +28,7 @@ export const routePresets: RoutePreset[] = [
     id: 'split',
     label: 'Weighted split 80/20',
     fields: {
-      ...base,
+      ...exampleRequest,
       headers: '',
       yaml: exampleBody(split),
     },
@@ -48,7 +37,7 @@ export const routePresets: RoutePreset[] = [
     id: 'missing-subset',
     label: 'Subset missing from the DestinationRule',
     fields: {
-      ...base,
+      ...exampleRequest,
       headers: '',
       yaml: exampleBody(missingSubset),
     },
@@ -57,7 +46,7 @@ export const routePresets: RoutePreset[] = [
     id: 'uri-order',
     label: 'URI prefixes in the wrong order',
     fields: {
-      ...base,
+      ...exampleRequest,
       headers: '',
       path: '/api/v2/items',
       yaml: exampleBody(uriOrder),
