@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeBothThemes } from './support/site';
 
-/** The table rows of the finder that are currently shown (excluding the header row). */
-const shownRows = (page: Page) => page.getByRole('table', { name: /^All \d+ commands/ }).locator('tbody tr:not([hidden])');
+/** The finder's tables, one per domain, named by their captions ("Troubleshooting: 81 commands"). */
+const domainTables = (page: Page) => page.getByRole('table', { name: /^[^:]+: \d+ commands$/ });
+/** The table rows of the finder that are currently shown (excluding the header rows). */
+const shownRows = (page: Page) => domainTables(page).locator('tbody tr:not([hidden])');
 const status = (page: Page) => page.getByRole('status');
 
 test.describe('command search', () => {
@@ -40,6 +42,9 @@ test.describe('/commands/ finder', () => {
     expect(n).toBeLessThan(total);
     await expect(status(page)).toHaveText(`${n} of ${total} commands shown`);
     for (const domain of await shownRows(page).locator('td:nth-child(3)').allTextContents()) expect(domain).toBe('Securing Workloads');
+    // The other domains' tables are hidden, header and all.
+    await expect(domainTables(page)).toHaveCount(1);
+    await expect(domainTables(page)).toHaveAccessibleName(`Securing Workloads: ${n} commands`);
     await expect(page).toHaveURL(/domain=security/);
   });
 
@@ -96,9 +101,8 @@ test.describe('/commands/ finder', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/commands/');
-    const table = page.getByRole('table', { name: /^All \d+ commands/ });
-    await expect(table).toBeVisible();
-    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
+    await expect(domainTables(page).first()).toBeVisible();
+    expect(await domainTables(page).locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
     await expect(page.getByRole('columnheader', { name: 'Command' }).first()).toBeVisible();
     await expect(page.getByRole('searchbox', { name: /Filter commands/ })).toBeHidden();
     await expect(page.getByRole('button', { name: /^Copy / })).toHaveCount(0);
