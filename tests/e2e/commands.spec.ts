@@ -109,6 +109,20 @@ test.describe('/commands/ finder', () => {
     await context.close();
   });
 
+  test('in print: every domain table laid out, each row within the page width, no Copy buttons', async ({ page }) => {
+    await page.goto('/commands/');
+    await page.emulateMedia({ media: 'print' });
+    const tables = await domainTables(page).all();
+    expect(tables.length).toBeGreaterThan(1);
+    // On screen, tables far from the viewport are left unrendered (content-visibility: auto); print renders all.
+    for (const table of tables) expect(await table.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    const overflowing = await page.locator('.cmd-catalog tbody tr').evaluateAll((rows) =>
+      rows.filter((r) => r.scrollWidth > r.clientWidth || r.getBoundingClientRect().right > document.documentElement.clientWidth).map((r) => r.getAttribute('data-id')),
+    );
+    expect(overflowing).toEqual([]);
+    await expect(page.getByRole('button', { name: /^Copy / })).toHaveCount(0);
+  });
+
   test('no axe violation on /commands/ with a domain chosen, in either theme', async ({ page }) => {
     await page.goto('/commands/');
     await page.getByRole('combobox', { name: 'Domain' }).selectOption('troubleshooting');
