@@ -97,6 +97,18 @@ test.describe('/commands/ finder', () => {
     await expect(status(page)).toHaveText(/^(\d+) of \1 commands shown$/);
   });
 
+  test('keyboard: the arrow keys cross from one domain table to the next, scrolling the row into view', async ({ page }) => {
+    await page.goto('/commands/');
+    const copyButtons = (table: number) => domainTables(page).nth(table).getByRole('button', { name: /^Copy / });
+    await copyButtons(0).last().focus();
+    await page.keyboard.press('ArrowDown');
+    // The next table starts far below the screen, where it was not yet rendered (content-visibility: auto).
+    await expect(copyButtons(1).first()).toBeFocused();
+    await expect(copyButtons(1).first()).toBeInViewport();
+    await page.keyboard.press('ArrowUp');
+    await expect(copyButtons(0).last()).toBeFocused();
+  });
+
   test('without JavaScript: a plain readable table of every command', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -117,7 +129,7 @@ test.describe('/commands/ finder', () => {
     // On screen, tables far from the viewport are left unrendered (content-visibility: auto); print renders all.
     for (const table of tables) expect(await table.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
     const overflowing = await page.locator('.cmd-catalog tbody tr').evaluateAll((rows) =>
-      rows.filter((r) => r.scrollWidth > r.clientWidth || r.getBoundingClientRect().right > document.documentElement.clientWidth).map((r) => r.getAttribute('data-id')),
+      rows.filter((r) => r.scrollWidth > r.clientWidth || r.getBoundingClientRect().right > document.documentElement.clientWidth).map((r) => r.querySelector('h2')?.id),
     );
     expect(overflowing).toEqual([]);
     await expect(page.getByRole('button', { name: /^Copy / })).toHaveCount(0);
