@@ -1,8 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeBothThemes } from './support/site';
 
-/** The table rows of the finder that are currently shown (excluding the header row). */
-const shownRows = (page: Page) => page.getByRole('table', { name: /^All \d+ commands/ }).locator('tbody tr:not([hidden])');
+/** The finder's tables, one per domain, named by their captions ("Troubleshooting: 81 commands"). */
+const domainTables = (page: Page) => page.getByRole('table', { name: /^[^:]+: \d+ commands$/ });
+/** The table rows of the finder that are currently shown (excluding the header rows). */
+const shownRows = (page: Page) => domainTables(page).locator('tbody tr:not([hidden])');
 const status = (page: Page) => page.getByRole('status');
 
 test.describe('command search', () => {
@@ -40,6 +42,9 @@ test.describe('/commands/ finder', () => {
     expect(n).toBeLessThan(total);
     await expect(status(page)).toHaveText(`${n} of ${total} commands shown`);
     for (const domain of await shownRows(page).locator('td:nth-child(3)').allTextContents()) expect(domain).toBe('Securing Workloads');
+    // The other domains' tables are hidden, header and all.
+    await expect(domainTables(page)).toHaveCount(1);
+    await expect(domainTables(page)).toHaveAccessibleName(`Securing Workloads: ${n} commands`);
     await expect(page).toHaveURL(/domain=security/);
   });
 
@@ -92,17 +97,42 @@ test.describe('/commands/ finder', () => {
     await expect(status(page)).toHaveText(/^(\d+) of \1 commands shown$/);
   });
 
+  test('keyboard: the arrow keys cross from one domain table to the next, scrolling the row into view', async ({ page }) => {
+    await page.goto('/commands/');
+    const copyButtons = (table: number) => domainTables(page).nth(table).getByRole('button', { name: /^Copy / });
+    await copyButtons(0).last().focus();
+    await page.keyboard.press('ArrowDown');
+    // The next table starts far below the screen, where it was not yet rendered (content-visibility: auto).
+    await expect(copyButtons(1).first()).toBeFocused();
+    await expect(copyButtons(1).first()).toBeInViewport();
+    await page.keyboard.press('ArrowUp');
+    await expect(copyButtons(0).last()).toBeFocused();
+  });
+
   test('without JavaScript: a plain readable table of every command', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto('/commands/');
-    const table = page.getByRole('table', { name: /^All \d+ commands/ });
-    await expect(table).toBeVisible();
-    expect(await table.locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
+    await expect(domainTables(page).first()).toBeVisible();
+    expect(await domainTables(page).locator('tbody tr').count()).toBeGreaterThanOrEqual(80);
     await expect(page.getByRole('columnheader', { name: 'Command' }).first()).toBeVisible();
     await expect(page.getByRole('searchbox', { name: /Filter commands/ })).toBeHidden();
     await expect(page.getByRole('button', { name: /^Copy / })).toHaveCount(0);
     await context.close();
+  });
+
+  test('in print: every domain table laid out, each row within the page width, no Copy buttons', async ({ page }) => {
+    await page.goto('/commands/');
+    await page.emulateMedia({ media: 'print' });
+    const tables = await domainTables(page).all();
+    expect(tables.length).toBeGreaterThan(1);
+    // On screen, tables far from the viewport are left unrendered (content-visibility: auto); print renders all.
+    for (const table of tables) expect(await table.evaluate((el) => el.checkVisibility({ contentVisibilityAuto: true }))).toBe(true);
+    const overflowing = await page.locator('.cmd-catalog tbody tr').evaluateAll((rows) =>
+      rows.filter((r) => r.scrollWidth > r.clientWidth || r.getBoundingClientRect().right > document.documentElement.clientWidth).map((r) => r.querySelector('h2')?.id),
+    );
+    expect(overflowing).toEqual([]);
+    await expect(page.getByRole('button', { name: /^Copy / })).toHaveCount(0);
   });
 
   test('no axe violation on /commands/ with a domain chosen, in either theme', async ({ page }) => {
