@@ -7,7 +7,7 @@
  */
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { LinePositions } from '../../yaml/paths';
-import { InputLimitError, limits, parseInput, toValue, type InputBounds, type ParsedInput } from '../check/yaml-input';
+import { InputLimitError, Lines, limits, parseInput, toValue, type InputBounds, type ParsedInput } from '../check/yaml-input';
 import { lookupKind } from './kinds';
 
 export interface SourceFile {
@@ -87,7 +87,7 @@ function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): 
     parsed = file.parsed ?? parseInput(file.text, fileBounds);
   } catch (e) {
     if (!(e instanceof InputLimitError)) throw e;
-    errors.push({ file: file.name, line: lineOf(file.text, e.offset), message: `cannot read the file: ${e.message}` });
+    errors.push({ file: file.name, line: new Lines(file.text).linePos(e.offset).line, message: `cannot read the file: ${e.message}` });
     return [];
   }
   const { documents, lineCounter } = parsed;
@@ -100,8 +100,7 @@ function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): 
     const start = documentStartLine(lines, separators, contentLine);
     const firstError = doc.errors[0];
     if (firstError) {
-      const first = firstError.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      errors.push({ file: file.name, line: lineCounter.linePos(firstError.pos[0]).line, message: `YAML syntax error: ${first}` });
+      errors.push({ file: file.name, line: lineCounter.linePos(firstError.pos[0]).line, message: `YAML syntax error: ${firstError.message.split('\n')[0]}` });
       return;
     }
     let value: unknown;
@@ -122,12 +121,6 @@ function loadFile(file: SourceFile, options: LoadOptions, errors: LoadError[]): 
     if (r) out.push(r);
   });
   return out;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 /** istioctl's resource line: the first line after the previous `---` that is not empty. */

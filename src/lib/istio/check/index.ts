@@ -18,7 +18,7 @@ import { applyDefaults, checkSchema, type SchemaFinding } from './schema-check';
 import { flatten } from './schema-tree';
 import type { SchemaNode } from './schema-types';
 import type { CheckedDocument, CheckOptions, CheckResult, Diagnostic } from './types';
-import { InputLimitError, locate, parseInput, setOwn, toValue, type ParsedInput } from './yaml-input';
+import { InputLimitError, Lines, locate, parseInput, setOwn, toValue, type ParsedInput } from './yaml-input';
 
 export type { CheckedDocument, CheckOptions, CheckResult, Diagnostic, DiagnosticCode } from './types';
 export { knownKinds } from './kinds';
@@ -78,7 +78,7 @@ export function checkManifests(text: string, options: CheckOptions = {}): CheckR
     parsed = options.parsed ?? parseInput(text);
   } catch (e) {
     if (!(e instanceof InputLimitError)) throw e;
-    const { line, column } = lineColumn(text, e.offset);
+    const { line, col: column } = new Lines(text).linePos(e.offset);
     diagnostics.push({ severity: 'error', code: 'input-limit', message: e.message, path: '', line: line + lineOffset, column, source: { input, index: 0, path: [] } });
     return { documents, diagnostics };
   }
@@ -231,15 +231,3 @@ function yamlMessage(err: { message: string }, line: number): string {
 }
 
 const toPos = (p: { line: number; col: number }) => ({ line: p.line, column: p.col });
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
-}
